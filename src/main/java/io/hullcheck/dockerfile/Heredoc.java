@@ -1,0 +1,14 @@
+package io.hullcheck.dockerfile;
+
+import io.hullcheck.model.Span;
+
+/**
+ * A heredoc attached to an instruction: {@code <<EOF}, {@code <<-EOF} or a quoted delimiter.
+ *
+ * @param body the content lines (tabs stripped for {@code <<-}), each ending in a newline
+ * @param bodySpan the content lines as written, terminator line excluded
+ * @param span from the first content line to the end of the terminator line
+ * @param quoted whether the delimiter was quoted (then the body is not expanded)
+ */
+public record Heredoc(
+    String delimiter, boolean stripTabs, boolean quoted, String body, Span bodySpan, Span span) {}

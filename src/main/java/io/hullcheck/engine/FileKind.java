@@ -1,0 +1,7 @@
+package io.hullcheck.engine;
+
+/** What a file is read as. */
+public enum FileKind {
+  DOCKERFILE,
+  COMPOSE
+}

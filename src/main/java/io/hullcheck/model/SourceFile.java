@@ -1,0 +1,127 @@
+package io.hullcheck.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text of one file with a line index, so offsets, lines and columns convert both ways.
+ *
+ * <p>{@code path} is the path as reported to users: relative to the scanned root and {@code
+ * /}-separated. Immutable and thread-safe.
+ */
+public final class SourceFile {
+  private final String path;
+  private final String text;
+  private final int[] lineStarts;
+
+  public SourceFile(String path, String text) {
+    this.path = path;
+    this.text = text;
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        starts.add(i + 1);
+      } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+        starts.add(i + 1);
+      }
+    }
+    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** Number of lines; a final newline does not start a new line that counts. */
+  public int lineCount() {
+    int n = lineStarts.length;
+    return n > 1 && lineStarts[n - 1] == text.length() ? n - 1 : n;
+  }
+
+  /** 0-based offset of the first char of a 1-based line. */
+  public int lineStart(int line) {
+    return lineStarts[Math.max(0, Math.min(line - 1, lineStarts.length - 1))];
+  }
+
+  /** Offset just past the last content char of the line (before its line terminator). */
+  public int lineContentEnd(int line) {
+    int end = line < lineStarts.length ? lineStarts[line] : text.length();
+    if (end > 0 && end <= text.length() && end > lineStart(line) && text.charAt(end - 1) == '\n') {
+      end--;
+    }
+    if (end > lineStart(line) && text.charAt(end - 1) == '\r') {
+      end--;
+    }
+    return end;
+  }
+
+  /** The text of a 1-based line without its terminator. */
+  public String lineText(int line) {
+    return text.substring(lineStart(line), lineContentEnd(line));
+  }
+
+  /** 1-based line containing the offset. */
+  public int lineOf(int offset) {
+    int lo = 0;
+    int hi = lineStarts.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (lineStarts[mid] <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo + 1;
+  }
+
+  /** 1-based column of the offset on its line. */
+  public int columnOf(int offset) {
+    return offset - lineStart(lineOf(offset)) + 1;
+  }
+
+  /** The span of [start, end) with lines and columns filled in. */
+  public Span span(int start, int end) {
+    return new Span(start, end, lineOf(start), columnOf(start), lineOf(end), columnOf(end));
+  }
+
+  /** The span of a whole line's content, terminator excluded. */
+  public Span lineSpan(int line) {
+    return span(lineStart(line), lineContentEnd(line));
+  }
+
+  /** Offset of a 1-based line and column, clamped to the text. */
+  public int offsetOf(int line, int column) {
+    return Math.min(text.length(), lineStart(line) + column - 1);
+  }
+
+  /** The line terminator this file mostly uses: {@code "\r\n"} or {@code "\n"}. */
+  public String lineEnding() {
+    int crlf = 0;
+    int lf = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        if (i > 0 && text.charAt(i - 1) == '\r') {
+          crlf++;
+        } else {
+          lf++;
+        }
+      }
+    }
+    return crlf > lf ? "\r\n" : "\n";
+  }
+
+  public boolean endsWithNewline() {
+    return text.endsWith("\n") || text.endsWith("\r");
+  }
+
+  public String slice(Span span) {
+    return text.substring(span.startOffset(), span.endOffset());
+  }
+}

@@ -1,0 +1,13 @@
+package io.hullcheck.rules.compose;
+
+import io.hullcheck.rules.ComposeRule;
+import java.util.List;
+
+/** Every compose rule, listed explicitly. */
+public final class ComposeRules {
+  private ComposeRules() {}
+
+  public static List<ComposeRule> all() {
+    return List.of();
+  }
+}

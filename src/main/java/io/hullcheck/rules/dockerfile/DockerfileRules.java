@@ -1,0 +1,13 @@
+package io.hullcheck.rules.dockerfile;
+
+import io.hullcheck.rules.DockerfileRule;
+import java.util.List;
+
+/** Every Dockerfile rule, listed explicitly. */
+public final class DockerfileRules {
+  private DockerfileRules() {}
+
+  public static List<DockerfileRule> all() {
+    return List.of();
+  }
+}
