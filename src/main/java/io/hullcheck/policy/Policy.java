@@ -19,6 +19,9 @@ public interface Policy {
   /** The lowest severity that fails a scan or a check run; null means never. */
   Severity failOn();
 
+  /** How the App comments on pull requests. */
+  ReviewSettings review();
+
   /** Data tables from {@code policies/} (base-image variants and the like). */
   RuleData data();
 }
