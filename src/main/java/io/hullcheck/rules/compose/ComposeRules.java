@@ -8,6 +8,6 @@ public final class ComposeRules {
   private ComposeRules() {}
 
   public static List<ComposeRule> all() {
-    return List.of();
+    return List.of(new ComposeUntrustedRegistry());
   }
 }

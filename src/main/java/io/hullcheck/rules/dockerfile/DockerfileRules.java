@@ -8,6 +8,6 @@ public final class DockerfileRules {
   private DockerfileRules() {}
 
   public static List<DockerfileRule> all() {
-    return List.of();
+    return List.of(new UntrustedRegistry());
   }
 }
