@@ -2,6 +2,7 @@ package io.hullcheck.rules.support;
 
 import io.hullcheck.dockerfile.Heredoc;
 import io.hullcheck.dockerfile.Instruction;
+import io.hullcheck.dockerfile.Word;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,105 +10,57 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A light reading of RUN commands: words split at whitespace and at the shell's command separators,
- * so rules can ask which packages a RUN installs or which programs it calls without matching
- * substrings ({@code update-ca-trust} is not {@code update}). Quotes are dropped, not interpreted.
- * Pure.
+ * What a RUN instruction runs, read through {@link Shell}: its shell-form text or exec-form
+ * arguments and its heredoc bodies, as simple commands. Pure.
  */
 public final class ShellText {
-  private static final Set<String> SEPARATORS =
-      Set.of("&&", "||", ";", "|", "&", "(", ")", "{", "}");
   private static final Set<String> INSTALL_VERBS = Set.of("install", "add");
   private static final Set<String> PACKAGE_MANAGERS =
       Set.of("apt-get", "apt", "apk", "yum", "dnf", "microdnf", "zypper", "tdnf");
 
   private ShellText() {}
 
-  /**
-   * The commands a RUN executes: its arguments (shell or exec form) and its heredoc bodies, each a
-   * list of words without separators.
-   */
-  public static List<List<String>> commands(Instruction run) {
-    List<List<String>> commands = new ArrayList<>();
-    split(
+  /** The simple commands of a RUN: its arguments (shell or exec form), then its heredoc bodies. */
+  public static List<Shell.Command> commands(Instruction run) {
+    List<Shell.Command> commands = new ArrayList<>();
+    String text =
         run.execForm()
-            ? String.join(" ", run.args().stream().map(w -> w.value()).toList())
-            : run.argText(),
-        commands);
+            ? String.join(" ", run.args().stream().map(Word::value).toList())
+            : run.argText();
+    commands.addAll(Shell.commands(text));
     for (Heredoc h : run.heredocs()) {
-      split(h.body(), commands);
+      commands.addAll(Shell.commands(h.body()));
     }
     return commands;
   }
 
-  private static void split(String text, List<List<String>> out) {
-    List<String> cur = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    for (int i = 0; i <= text.length(); i++) {
-      char c = i < text.length() ? text.charAt(i) : '\n';
-      boolean sep = c == ';' || c == '|' || c == '&' || c == '\n' || c == '(' || c == ')';
-      if (Character.isWhitespace(c) || sep) {
-        if (word.length() > 0) {
-          cur.add(word.toString());
-          word.setLength(0);
-        }
-        if (sep && !cur.isEmpty()) {
-          out.add(cur);
-          cur = new ArrayList<>();
-        }
-      } else if (c != '"' && c != '\'' && c != '\\') {
-        word.append(c);
-      }
-    }
-    if (!cur.isEmpty()) {
-      out.add(cur);
-    }
-    out.removeIf(cmd -> cmd.isEmpty() || SEPARATORS.contains(cmd.get(0)) && cmd.size() == 1);
-  }
-
   /**
    * The packages a RUN installs through apt-get, apt, apk, yum, dnf, microdnf, zypper or tdnf,
-   * version pins removed ({@code curl=7.88.1-10} gives {@code curl}), lower-cased.
+   * version pins removed ({@code curl=7.88.1-10} gives {@code curl}), lower-cased. Packages passed
+   * in variables are not known and left out.
    */
   public static Set<String> installedPackages(Instruction run) {
     Set<String> packages = new LinkedHashSet<>();
-    for (List<String> cmd : commands(run)) {
-      int pm = -1;
-      for (int i = 0; i < cmd.size(); i++) {
-        if (PACKAGE_MANAGERS.contains(baseName(cmd.get(i)))) {
-          pm = i;
-          break;
-        }
-      }
-      if (pm < 0) {
+    for (Shell.Command raw : commands(run)) {
+      Shell.Command cmd = raw.unwrapped();
+      if (!PACKAGE_MANAGERS.contains(cmd.name())) {
         continue;
       }
-      boolean installing = false;
-      for (int i = pm + 1; i < cmd.size(); i++) {
-        String w = cmd.get(i);
-        if (!installing) {
-          installing = INSTALL_VERBS.contains(w.toLowerCase(Locale.ROOT));
-          continue;
+      for (String verb : INSTALL_VERBS) {
+        for (String operand : cmd.operandsAfter(verb)) {
+          if (!operand.contains("$") && !operand.contains("/")) {
+            packages.add(stripVersion(operand).toLowerCase(Locale.ROOT));
+          }
         }
-        if (w.startsWith("-") || w.contains("$") || w.contains("/")) {
-          continue;
-        }
-        packages.add(stripVersion(w).toLowerCase(Locale.ROOT));
       }
     }
     return packages;
   }
 
-  /** Whether a RUN calls {@code program} (by name or path) as one of its words. */
+  /** Whether a RUN runs {@code program} (matched by command name, paths dropped). */
   public static boolean calls(Instruction run, String program) {
-    for (List<String> cmd : commands(run)) {
-      for (String w : cmd) {
-        if (w.equals(program) || baseName(w).equals(baseName(program))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    String name = program.substring(program.lastIndexOf('/') + 1);
+    return commands(run).stream().anyMatch(c -> c.unwrapped().name().equals(name));
   }
 
   private static String stripVersion(String pkg) {
@@ -119,10 +72,5 @@ public final class ShellText {
       }
     }
     return pkg.substring(0, cut);
-  }
-
-  private static String baseName(String w) {
-    int slash = w.lastIndexOf('/');
-    return slash < 0 ? w : w.substring(slash + 1);
   }
 }
