@@ -157,7 +157,19 @@ public final class ComposeLoader {
           e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
       problems.add(new ParseProblem(at(source, tree, mark), yamlMessage(e)));
     } catch (YamlEngineException e) {
-      problems.add(new ParseProblem(firstLine(source), "invalid YAML: " + e.getMessage()));
+      String message = String.valueOf(e.getMessage());
+      if (message.startsWith("Number of aliases")) {
+        // snakeyaml-engine's own guard, which names no position.
+        problems.add(
+            new ParseProblem(
+                firstLine(source),
+                "more than "
+                    + MAX_ALIASES_FOR_COLLECTIONS
+                    + " aliases of lists or mappings (a billion-laughs guard); "
+                    + "the file is not checked"));
+        return new ComposeFile(source, null, List.of(), List.of(), List.copyOf(problems));
+      }
+      problems.add(new ParseProblem(firstLine(source), "invalid YAML: " + message));
     } catch (RuntimeException e) {
       // snakeyaml-engine fails on some malformed input with plain runtime exceptions.
       problems.add(

@@ -150,7 +150,7 @@ final class YamlTree {
         s.getScalarStyle() == ScalarStyle.SINGLE_QUOTED
             || s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED;
     String value = raw;
-    if (interpolate && "str".equals(tag) && Interpolator.mayInterpolate(raw)) {
+    if (interpolate && isText(tag) && Interpolator.mayInterpolate(raw)) {
       try {
         value = interpolator.apply(raw);
       } catch (Interpolator.InvalidTemplateException e) {
@@ -317,6 +317,17 @@ final class YamlTree {
     int s = start.map(m -> offsets.charOffset(m.getIndex())).orElse(0);
     int e = end.map(m -> offsets.charOffset(m.getIndex())).orElse(s);
     return source.span(s, Math.max(s, e));
+  }
+
+  /**
+   * Strings, and scalars with a tag of their own such as Compose's {@code !reset} and {@code
+   * !override}, are interpolated; numbers, booleans and nulls hold no references.
+   */
+  private static boolean isText(String tag) {
+    return switch (tag) {
+      case "int", "float", "bool", "null" -> false;
+      default -> true;
+    };
   }
 
   private static String shortTag(Tag tag) {
