@@ -1,0 +1,82 @@
+package io.hullcheck.cli;
+
+import io.hullcheck.engine.Engine;
+import io.hullcheck.engine.Fixer;
+import io.hullcheck.engine.InputFile;
+import io.hullcheck.policy.Policy;
+import io.hullcheck.report.UnifiedDiff;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code hullcheck fix}: apply every verified fix in place, or print them as a diff. */
+@Command(
+    name = "fix",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Applies every verified fix in place (suppressed findings are left alone).",
+      "Exit codes: 0 done, 2 usage, I/O or policy errors."
+    })
+final class FixCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Mixin FileOptions files = new FileOptions();
+
+  @Option(names = "--dry-run", description = "Print a unified diff instead of writing files.")
+  boolean dryRun;
+
+  FixCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Workspace ws = files.workspace();
+    ws.readProblems().forEach(p -> context.err().println(p.path() + ": problem: " + p.message()));
+    Policy policy = files.policy(context, ws.root());
+    if (policy == null) {
+      return Main.EXIT_USAGE;
+    }
+    Engine engine = files.engine(context);
+    Fixer fixer = new Fixer(engine);
+    int fixes = 0;
+    int changedFiles = 0;
+    boolean ioError = !ws.readProblems().isEmpty();
+    for (InputFile input : ws.inputs()) {
+      Fixer.Outcome outcome = fixer.fix(input, policy);
+      if (!outcome.changed()) {
+        continue;
+      }
+      fixes += outcome.applied().size();
+      changedFiles++;
+      if (dryRun) {
+        context.out().print(UnifiedDiff.of(input.path(), outcome.original(), outcome.fixed()));
+        continue;
+      }
+      Path target = ws.files().get(input.path());
+      try {
+        Files.writeString(target, outcome.fixed(), StandardCharsets.UTF_8);
+        outcome.applied().forEach(d -> context.err().println(input.path() + ": fixed: " + d));
+      } catch (IOException e) {
+        context.err().println(input.path() + ": cannot write: " + Workspace.describe(e));
+        ioError = true;
+      }
+    }
+    context.out().flush();
+    context
+        .err()
+        .println(
+            (dryRun ? "Would apply " : "Applied ")
+                + fixes
+                + (fixes == 1 ? " fix" : " fixes")
+                + " in "
+                + changedFiles
+                + (changedFiles == 1 ? " file" : " files"));
+    return ioError ? Main.EXIT_USAGE : Main.EXIT_OK;
+  }
+}

@@ -1,0 +1,225 @@
+package io.hullcheck.cli;
+
+import io.hullcheck.engine.FileKind;
+import io.hullcheck.engine.FileProblem;
+import io.hullcheck.engine.InputFile;
+import io.hullcheck.model.SourceFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The files a command works on: found under the given paths, read as UTF-8, their kind decided, and
+ * each compose file's {@code .env} read. Files that cannot be read become problems, and the others
+ * are still checked.
+ *
+ * <p>Discovery in directories (recursive, symlinks not followed, {@code .git}, {@code node_modules}
+ * and {@code target} skipped) picks {@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile},
+ * {@code Containerfile}, {@code compose*.y(a)ml} and {@code docker-compose*.y(a)ml}. A file named
+ * on the command line is always checked: its kind comes from {@code --kind}, else its name, else
+ * its content (YAML with a top-level {@code services} key is compose; a file with a {@code FROM}
+ * line is a Dockerfile).
+ *
+ * @param root the directory output paths are relative to and the policy is looked up in
+ * @param readProblems files that could not be read or classified (these make the exit code 2)
+ */
+record Workspace(
+    Path root, List<InputFile> inputs, Map<String, Path> files, List<FileProblem> readProblems) {
+  private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target");
+  private static final Pattern COMPOSE_NAME =
+      Pattern.compile("(docker-)?compose[^/]*\\.ya?ml", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SERVICES_KEY = Pattern.compile("(?m)^services\\s*:");
+  private static final Pattern FROM_LINE = Pattern.compile("(?im)^\\s*FROM\\s+\\S");
+
+  /**
+   * @param paths what the user named; each must exist
+   * @param forcedKind {@code --kind}, or null
+   * @param rootOption {@code --root}, or null: then a single directory argument is the root, and
+   *     otherwise the current directory
+   */
+  static Workspace open(List<Path> paths, FileKind forcedKind, Path rootOption) {
+    List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+    for (Path p : given) {
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
+        throw new UserError("no such file or directory: " + p);
+      }
+    }
+    Path root =
+        rootOption != null
+            ? rootOption
+            : given.size() == 1 && Files.isDirectory(given.get(0)) ? given.get(0) : Path.of(".");
+    root = root.toAbsolutePath().normalize();
+    Set<Path> named = new LinkedHashSet<>();
+    Set<Path> found = new LinkedHashSet<>();
+    for (Path p : given) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (Files.isDirectory(abs)) {
+        found.addAll(discover(abs));
+      } else {
+        named.add(abs);
+      }
+    }
+    List<InputFile> inputs = new ArrayList<>();
+    Map<String, Path> files = new HashMap<>();
+    List<FileProblem> problems = new ArrayList<>();
+    Set<Path> all = new LinkedHashSet<>(named);
+    all.addAll(found);
+    for (Path file : all) {
+      String rel = relative(root, file);
+      String text;
+      try {
+        text = read(file);
+      } catch (CharacterCodingException e) {
+        problems.add(new FileProblem(rel, 1, 1, "cannot read: the file is not UTF-8 text"));
+        continue;
+      } catch (IOException e) {
+        problems.add(new FileProblem(rel, 1, 1, "cannot read: " + describe(e)));
+        continue;
+      }
+      FileKind kind =
+          forcedKind != null
+              ? forcedKind
+              : kindFromName(file.getFileName().toString())
+                  .or(() -> kindFromContent(text))
+                  .orElse(null);
+      if (kind == null) {
+        problems.add(
+            new FileProblem(
+                rel,
+                1,
+                1,
+                "cannot tell whether this is a Dockerfile or a compose file; pass --kind"));
+        continue;
+      }
+      Map<String, String> env = kind == FileKind.COMPOSE ? dotEnv(file, rel, problems) : Map.of();
+      inputs.add(new InputFile(new SourceFile(rel, text), kind, env));
+      files.put(rel, file);
+    }
+    return new Workspace(root, inputs, files, problems);
+  }
+
+  /** Sources by their reported path, for the reports. */
+  Map<String, SourceFile> sources() {
+    Map<String, SourceFile> m = new HashMap<>();
+    inputs.forEach(i -> m.put(i.path(), i.source()));
+    return m;
+  }
+
+  static Optional<FileKind> kindFromName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("dockerfile")
+        || n.equals("containerfile")
+        || n.startsWith("dockerfile.")
+        || n.startsWith("containerfile.")
+        || n.endsWith(".dockerfile")
+        || n.endsWith(".containerfile")) {
+      return Optional.of(FileKind.DOCKERFILE);
+    }
+    if (COMPOSE_NAME.matcher(name).matches()) {
+      return Optional.of(FileKind.COMPOSE);
+    }
+    return Optional.empty();
+  }
+
+  static Optional<FileKind> kindFromContent(String text) {
+    if (SERVICES_KEY.matcher(text).find()) {
+      return Optional.of(FileKind.COMPOSE);
+    }
+    if (FROM_LINE.matcher(text).find()) {
+      return Optional.of(FileKind.DOCKERFILE);
+    }
+    return Optional.empty();
+  }
+
+  private static List<Path> discover(Path dir) {
+    List<Path> out = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              return !d.equals(dir) && SKIPPED_DIRS.contains(d.getFileName().toString())
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && kindFromName(f.getFileName().toString()).isPresent()) {
+                out.add(f);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UserError("cannot list " + dir + ": " + describe(e));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Strict UTF-8: a file that is not text is a problem, not a page of replacement chars. */
+  static String read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  private static Map<String, String> dotEnv(
+      Path composeFile, String rel, List<FileProblem> problems) {
+    Path env = composeFile.resolveSibling(".env");
+    if (!Files.isRegularFile(env)) {
+      return Map.of();
+    }
+    try {
+      return DotEnv.parse(read(env));
+    } catch (IOException e) {
+      problems.add(new FileProblem(rel, 1, 1, "cannot read the .env next to it: " + describe(e)));
+      return Map.of();
+    }
+  }
+
+  /** The path relative to root, {@code /}-separated; as given when it is outside the root. */
+  static String relative(Path root, Path file) {
+    Path p = file.startsWith(root) ? root.relativize(file) : file;
+    String s = p.toString().replace(java.io.File.separatorChar, '/');
+    return s.isEmpty() ? file.getFileName().toString() : s;
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+}

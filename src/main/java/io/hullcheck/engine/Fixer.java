@@ -1,0 +1,132 @@
+package io.hullcheck.engine;
+
+import io.hullcheck.policy.Policy;
+import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.TextEdit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies every verified fix in a file: each round applies the fixes whose edits do not overlap,
+ * re-checks, and repeats until no fix is left (a fixed point) or {@link #MAX_ROUNDS} is reached.
+ * Suppressed findings are never fixed. Fixing a fixed file changes nothing. Thread-safe.
+ */
+public final class Fixer {
+  /** Rounds after which fixing stops even if fixes remain (they would be fixing each other). */
+  public static final int MAX_ROUNDS = 10;
+
+  private final Engine engine;
+
+  public Fixer(Engine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * What fixing one file did.
+   *
+   * @param applied the descriptions of the fixes applied, in order
+   */
+  public record Outcome(InputFile file, String fixed, List<String> applied, int rounds) {
+    public String original() {
+      return file.source().text();
+    }
+
+    public boolean changed() {
+      return !fixed.equals(original());
+    }
+  }
+
+  public Outcome fix(InputFile file, Policy policy) {
+    String text = file.source().text();
+    List<String> applied = new ArrayList<>();
+    int rounds = 0;
+    while (rounds < MAX_ROUNDS) {
+      InputFile current = file.withText(text);
+      Engine.FileResult result = engine.checkFile(current, policy);
+      List<Finding> fixable =
+          result.findings().stream().filter(f -> !f.suppressed() && f.fix() != null).toList();
+      if (fixable.isEmpty()) {
+        break;
+      }
+      rounds++;
+      List<Finding> chosen = nonOverlapping(fixable);
+      String next = apply(text, chosen);
+      if (chosen.size() > 1 && !sound(current, result, next, policy)) {
+        // Each fix was verified alone; together they are not. Take one step at a time.
+        chosen = List.of(fixable.get(0));
+        next = apply(text, chosen);
+      }
+      if (next.equals(text)) {
+        break;
+      }
+      text = next;
+      chosen.forEach(f -> applied.add(f.fix().description()));
+    }
+    return new Outcome(file, text, List.copyOf(applied), rounds);
+  }
+
+  /**
+   * Fixes in file order whose edits neither overlap nor touch an edit already chosen (two inserts
+   * at one offset would have no defined order).
+   */
+  static List<Finding> nonOverlapping(List<Finding> fixable) {
+    List<Finding> sorted = new ArrayList<>(fixable);
+    sorted.sort(Comparator.comparingInt(f -> firstOffset(f)));
+    List<TextEdit> taken = new ArrayList<>();
+    List<Finding> chosen = new ArrayList<>();
+    for (Finding f : sorted) {
+      boolean clash =
+          f.fix().edits().stream()
+              .anyMatch(
+                  e ->
+                      taken.stream()
+                          .anyMatch(
+                              t ->
+                                  e.startOffset() <= t.endOffset()
+                                      && t.startOffset() <= e.endOffset()));
+      if (!clash) {
+        taken.addAll(f.fix().edits());
+        chosen.add(f);
+      }
+    }
+    return chosen;
+  }
+
+  private static int firstOffset(Finding f) {
+    return f.fix().edits().stream().mapToInt(TextEdit::startOffset).min().orElse(0);
+  }
+
+  private static String apply(String text, List<Finding> chosen) {
+    List<TextEdit> edits = new ArrayList<>();
+    chosen.forEach(f -> edits.addAll(f.fix().edits()));
+    edits.sort(Comparator.comparingInt(TextEdit::startOffset).reversed());
+    StringBuilder sb = new StringBuilder(text);
+    for (TextEdit e : edits) {
+      sb.replace(e.startOffset(), e.endOffset(), e.text());
+    }
+    return sb.toString();
+  }
+
+  /** Whether the combined edits leave no new problem and no new finding. */
+  private boolean sound(InputFile before, Engine.FileResult result, String next, Policy policy) {
+    if (!LineEndings.kept(before.source().text(), next)) {
+      return false;
+    }
+    InputFile after = before.withText(next);
+    Engine.FileResult now = engine.checkFile(after, policy);
+    Map<String, Integer> problemsBefore = countProblems(result);
+    Map<String, Integer> problemsAfter = countProblems(now);
+    return Engine.noMore(problemsAfter, problemsBefore)
+        && Engine.noMore(
+            FindingKey.count(now.findings(), after.source()),
+            FindingKey.count(result.findings(), before.source()));
+  }
+
+  private static Map<String, Integer> countProblems(Engine.FileResult r) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    r.problems().forEach(p -> counts.merge(FindingKey.maskDigits(p.message()), 1, Integer::sum));
+    return counts;
+  }
+}

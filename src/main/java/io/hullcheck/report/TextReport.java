@@ -1,0 +1,154 @@
+package io.hullcheck.report;
+
+import io.hullcheck.engine.FileProblem;
+import io.hullcheck.engine.ScanResult;
+import io.hullcheck.model.SourceFile;
+import io.hullcheck.model.Span;
+import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Fix;
+import io.hullcheck.rules.Severity;
+import io.hullcheck.rules.TextEdit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Findings as a compiler prints them: {@code path:line:col: severity [rule-id] message}, the source
+ * line, carets under the span, and the suggested replacement when a verified fix exists; then one
+ * summary line. Suppressed findings are counted, not listed.
+ */
+public final class TextReport {
+  private TextReport() {}
+
+  /**
+   * @param sources the checked files by path, for source lines and fixes; a missing one only
+   *     shortens the output
+   */
+  public static String render(ScanResult result, Map<String, SourceFile> sources) {
+    StringBuilder out = new StringBuilder();
+    for (FileProblem p : result.problems()) {
+      out.append(p.path())
+          .append(':')
+          .append(p.line())
+          .append(':')
+          .append(p.column())
+          .append(": problem: ")
+          .append(p.message())
+          .append('\n');
+    }
+    for (Finding f : result.active()) {
+      finding(out, f, sources.get(f.path()));
+    }
+    out.append(summary(result)).append('\n');
+    return out.toString();
+  }
+
+  private static void finding(StringBuilder out, Finding f, SourceFile source) {
+    Span s = f.span();
+    out.append(f.path())
+        .append(':')
+        .append(s.startLine())
+        .append(':')
+        .append(s.startColumn())
+        .append(": ")
+        .append(f.severity().id())
+        .append(" [")
+        .append(f.ruleId())
+        .append("] ")
+        .append(f.message())
+        .append('\n');
+    if (f.note() != null) {
+      out.append("  note: ").append(f.note()).append('\n');
+    }
+    if (source == null || s.startLine() > source.lineCount()) {
+      return;
+    }
+    String line = source.lineText(s.startLine());
+    String gutter = String.format("%5d | ", s.startLine());
+    out.append(gutter).append(line).append('\n');
+    out.append(" ".repeat(gutter.length() - 2)).append("| ").append(carets(line, s)).append('\n');
+    if (f.fix() != null) {
+      out.append("  fix: ").append(f.fix().description()).append('\n');
+      for (String l : replacement(source, f.fix())) {
+        out.append("      ").append(l).append('\n');
+      }
+    }
+  }
+
+  /** Carets under the span's part on its first line, at least one; tabs kept for alignment. */
+  static String carets(String line, Span s) {
+    int from = Math.min(s.startColumn() - 1, line.length());
+    int to =
+        s.endLine() == s.startLine() ? Math.min(s.endColumn() - 1, line.length()) : line.length();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < from; i++) {
+      sb.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    }
+    sb.append("^".repeat(Math.max(1, to - from)));
+    return sb.toString();
+  }
+
+  /**
+   * The lines a fix changes, as {@code - old} and {@code + new}, with lines both sides share at the
+   * edges left out.
+   */
+  static List<String> replacement(SourceFile source, Fix fix) {
+    List<TextEdit> edits = fix.edits();
+    int start = edits.stream().mapToInt(TextEdit::startOffset).min().orElse(0);
+    int end = edits.stream().mapToInt(TextEdit::endOffset).max().orElse(0);
+    int delta =
+        edits.stream().mapToInt(e -> e.text().length() - (e.endOffset() - e.startOffset())).sum();
+    int from = source.lineStart(source.lineOf(start));
+    int to = source.lineContentEnd(source.lineOf(end));
+    String after = fix.applyTo(source.text());
+    List<String> old = source.text().substring(from, to).lines().toList();
+    List<String> now = after.substring(from, Math.max(from, to + delta)).lines().toList();
+    int head = 0;
+    while (head < old.size() && head < now.size() && old.get(head).equals(now.get(head))) {
+      head++;
+    }
+    int tail = 0;
+    while (tail < old.size() - head
+        && tail < now.size() - head
+        && old.get(old.size() - 1 - tail).equals(now.get(now.size() - 1 - tail))) {
+      tail++;
+    }
+    List<String> out = new java.util.ArrayList<>();
+    old.subList(head, old.size() - tail).forEach(l -> out.add("- " + l));
+    now.subList(head, now.size() - tail).forEach(l -> out.add("+ " + l));
+    return out;
+  }
+
+  /**
+   * One line with counts, e.g. {@code 3 findings (1 error, 2 warnings) in 2 files, 1 suppressed}.
+   */
+  public static String summary(ScanResult result) {
+    List<Finding> active = result.active();
+    StringBuilder sb = new StringBuilder();
+    if (active.isEmpty()) {
+      sb.append("No findings");
+    } else {
+      sb.append(plural(active.size(), "finding")).append(" (");
+      String sep = "";
+      for (Severity sev : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+        long n = active.stream().filter(f -> f.severity() == sev).count();
+        if (n > 0) {
+          sb.append(sep).append(sev == Severity.INFO ? n + " info" : plural(n, sev.id()));
+          sep = ", ";
+        }
+      }
+      sb.append(')');
+    }
+    sb.append(" in ").append(plural(result.files(), "file"));
+    if (result.suppressedCount() > 0) {
+      sb.append(", ").append(result.suppressedCount()).append(" suppressed");
+    }
+    if (!result.problems().isEmpty()) {
+      sb.append(", ").append(plural(result.problems().size(), "problem"));
+    }
+    return sb.toString();
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}
