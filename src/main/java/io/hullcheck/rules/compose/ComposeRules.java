@@ -8,6 +8,21 @@ public final class ComposeRules {
   private ComposeRules() {}
 
   public static List<ComposeRule> all() {
-    return List.of();
+    return List.of(
+        new ComposeUserRootRule(),
+        new ComposeImageTagRule(),
+        new ComposeSecretLiteralRule(),
+        new ComposeDockerSocketRule(),
+        new PortAllInterfacesRule(),
+        new ComposeMemoryLimitRule(),
+        new ComposeCpuLimitRule(),
+        new ComposeHealthcheckMissingRule(),
+        new HostNamespaceRule(),
+        new LoggingDisabledRule(),
+        new LogRotationMissingRule(),
+        new PrivilegedRule(),
+        new CapabilityDangerousRule(),
+        new SecurityOptUnconfinedRule(),
+        new ComposeUntrustedRegistry());
   }
 }

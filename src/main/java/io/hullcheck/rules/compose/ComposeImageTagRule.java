@@ -1,0 +1,88 @@
+package io.hullcheck.rules.compose;
+
+import io.hullcheck.compose.ComposeFile;
+import io.hullcheck.compose.Service;
+import io.hullcheck.compose.YScalar;
+import io.hullcheck.model.ImageRef;
+import io.hullcheck.rules.Category;
+import io.hullcheck.rules.ComposeRule;
+import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.RuleContext;
+import io.hullcheck.rules.RuleInfo;
+import io.hullcheck.rules.Severity;
+import io.hullcheck.rules.Target;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code image:} without a tag or on a floating tag, judged after interpolation defaults. A digest
+ * pins the image whatever the tag. Exempt: unknown values (a variable without default), and
+ * services that also have {@code build:}, whose {@code image:} names the image Compose builds and
+ * tags rather than one it pulls. Option {@code floating_tags} replaces the list of tags that move.
+ * No fix: the version to pin to has to come from the registry.
+ */
+@RuleInfo(
+    id = "compose-image-tag",
+    title = "Service image is not pinned to a version",
+    severity = Severity.WARNING,
+    target = Target.COMPOSE,
+    category = Category.IMAGE_TAG,
+    rationale =
+        "An image without a tag, or on a tag like latest that moves, can change under the service"
+            + " on any pull, so two machines run different software and a rollback restores"
+            + " nothing.",
+    dclint = "service-image-require-explicit-tag")
+public final class ComposeImageTagRule implements ComposeRule {
+  static final List<String> DEFAULT_FLOATING =
+      List.of("latest", "stable", "edge", "nightly", "lts", "dev", "beta", "canary", "test");
+
+  @Override
+  public List<Finding> check(ComposeFile compose, RuleContext context) {
+    Set<String> floating =
+        context.options().getStringList("floating_tags", DEFAULT_FLOATING).stream()
+            .map(t -> t.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+    YamlEdits edits = new YamlEdits(compose.source(), compose.root());
+    ValueFindings found = new ValueFindings(this, compose);
+    for (Service s : compose.services()) {
+      if (s.build() != null || !(s.body().get("image").orElse(null) instanceof YScalar image)) {
+        continue;
+      }
+      ImageRef ref = ImageRef.parse(image.value()).orElse(null);
+      if (ref == null || ref.digest() != null) {
+        continue;
+      }
+      String base =
+          ref.registry() == null ? ref.repository() : ref.registry() + "/" + ref.repository();
+      if (ref.tag() == null) {
+        found.add(
+            s,
+            "image",
+            edits.tight(image),
+            "image "
+                + image.value()
+                + " has no tag, so every pull takes whatever latest is then; pin a version"
+                + " ("
+                + base
+                + ":<version>) or a digest (@sha256:...)",
+            null);
+      } else if (floating.contains(ref.tag().toLowerCase(Locale.ROOT))) {
+        found.add(
+            s,
+            "image",
+            edits.tight(image),
+            "image "
+                + image.value()
+                + " uses the floating tag "
+                + ref.tag()
+                + ", which moves to new releases; pin a version ("
+                + base
+                + ":<version>) or a digest (@sha256:...)",
+            null);
+      }
+    }
+    return found.findings();
+  }
+}

@@ -1,0 +1,61 @@
+package io.hullcheck.rules.compose;
+
+import io.hullcheck.compose.ComposeFile;
+import io.hullcheck.compose.Service;
+import io.hullcheck.rules.Category;
+import io.hullcheck.rules.ComposeRule;
+import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.RuleContext;
+import io.hullcheck.rules.RuleInfo;
+import io.hullcheck.rules.Severity;
+import io.hullcheck.rules.Target;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A service without a memory limit. The fix writes option {@code memory} (default {@code 512M}) in
+ * the style the service already uses; see {@link ResourceLimitFix}.
+ */
+@RuleInfo(
+    id = "compose-memory-limit",
+    title = "Service has no memory limit",
+    severity = Severity.WARNING,
+    target = Target.COMPOSE,
+    category = Category.RESOURCE_LIMITS,
+    fixable = true,
+    rationale =
+        "Without a memory limit one leaking or attacked service can use all of the host's memory,"
+            + " and the kernel's out-of-memory killer then picks victims among every service on"
+            + " it.",
+    kics = "memory_not_limited",
+    cis = "5.11")
+public final class ComposeMemoryLimitRule implements ComposeRule {
+  static final String DEFAULT_MEMORY = "512M";
+
+  @Override
+  public List<Finding> check(ComposeFile compose, RuleContext context) {
+    if (compose.root() == null) {
+      return List.of();
+    }
+    String memory = context.options().getString("memory", DEFAULT_MEMORY);
+    YamlEdits edits = new YamlEdits(compose.source(), compose.root());
+    String unit = edits.unit(compose.root().map("services").orElse(null));
+    List<Finding> out = new ArrayList<>();
+    for (Service s : compose.services()) {
+      if (s.limits() != null && ResourceLimitFix.isSet(s.limits().memory())) {
+        continue;
+      }
+      out.add(
+          finding(
+              compose.source(),
+              s.nameSpan(),
+              "Service "
+                  + s.name()
+                  + " has no memory limit; set deploy.resources.limits.memory (or mem_limit) to"
+                  + " what it needs, e.g. "
+                  + memory,
+              ResourceLimitFix.add(edits, unit, s, "memory", memory)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,96 @@
+package io.hullcheck.rules.compose;
+
+import io.hullcheck.compose.Service;
+import io.hullcheck.compose.YEntry;
+import io.hullcheck.compose.YMap;
+import io.hullcheck.compose.YNode;
+import io.hullcheck.compose.YScalar;
+import io.hullcheck.rules.Fix;
+import io.hullcheck.rules.TextEdit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads and adds resource limits for the memory and CPU rules. A limit counts when it is written in
+ * either style, {@code deploy.resources.limits} or the service-level {@code mem_limit}/{@code
+ * cpus}, including through an anchor; an unknown (interpolated) value counts as set, and {@code 0}
+ * (no limit, to the engine) does not.
+ */
+final class ResourceLimitFix {
+  private ResourceLimitFix() {}
+
+  static boolean isSet(YNode limit) {
+    if (limit == null) {
+      return false;
+    }
+    if (limit instanceof YScalar s) {
+      return !s.isNull() && !"0".equals(s.value()) && !"".equals(s.value());
+    }
+    return true;
+  }
+
+  /**
+   * Adds one limit in the style the service already uses: next to an existing {@code
+   * mem_limit}/{@code cpus} when the service has service-level limits and no {@code deploy} limits,
+   * else into {@code deploy.resources.limits}, creating only the levels that are missing (existing
+   * {@code deploy} or {@code resources} blocks are extended, never replaced, even when they come
+   * from an anchor, since a key written in the service would hide the whole merged block).
+   *
+   * @param key {@code memory} or {@code cpus}
+   * @return the fix, or null when the service's shape gives no safe place to write it
+   */
+  static Fix add(YamlEdits edits, String unit, Service s, String key, String value) {
+    YMap body = s.body();
+    boolean bodyWritten = body.span().startOffset() >= s.entry().key().span().endOffset();
+    String legacyKey = key.equals("memory") ? "mem_limit" : "cpus";
+    YMap deploy = body.map("deploy").orElse(null);
+    YMap resources = deploy == null ? null : deploy.map("resources").orElse(null);
+    YMap limits = resources == null ? null : resources.map("limits").orElse(null);
+    boolean legacyStyle =
+        limits == null && (body.entry("mem_limit").isPresent() || body.entry("cpus").isPresent());
+    String scalar = YamlEdits.quote(value, YamlEdits.needsQuotes(value, true) ? '"' : 0);
+    TextEdit edit;
+    String where = "deploy.resources.limits." + key + ": " + scalar;
+    if (legacyStyle) {
+      if (!bodyWritten) {
+        return null;
+      }
+      edit = put(edits, unit, body, legacyKey, scalar, value);
+      where = legacyKey + ": " + scalar;
+    } else if (limits != null) {
+      edit = put(edits, unit, limits, key, scalar, value);
+    } else if (resources != null) {
+      edit = put(edits, unit, resources, "limits", nest(key, scalar), value);
+    } else if (deploy != null) {
+      edit = put(edits, unit, deploy, "resources", nest("limits", nest(key, scalar)), value);
+    } else if (bodyWritten) {
+      Object block = nest("resources", nest("limits", nest(key, scalar)));
+      edit = put(edits, unit, body, "deploy", block, value);
+    } else {
+      return null;
+    }
+    return edit == null ? null : Fix.of("Add " + where, edit);
+  }
+
+  /**
+   * Writes {@code key} into {@code map}: a new entry, or, when the key is there with a value that
+   * sets no limit ({@code 0}, null), that scalar replaced; null when the key holds anything else.
+   */
+  private static TextEdit put(
+      YamlEdits edits, String unit, YMap map, String key, Object rendered, String value) {
+    YEntry existing = map.entry(key).orElse(null);
+    if (existing == null) {
+      return edits.insertEntry(map, key, rendered, unit);
+    }
+    if (rendered instanceof String && existing.value() instanceof YScalar s && !isSet(s)) {
+      return edits.replaceScalar(s, value, YamlEdits.needsQuotes(value, true));
+    }
+    return null;
+  }
+
+  private static Map<String, Object> nest(String key, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(key, value);
+    return m;
+  }
+}

@@ -1,0 +1,89 @@
+package io.hullcheck.rules.compose;
+
+import io.hullcheck.compose.YEntry;
+import io.hullcheck.compose.YMap;
+import io.hullcheck.compose.YNode;
+import io.hullcheck.compose.YSeq;
+import io.hullcheck.model.Span;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Finds where a node is written in the resolved YAML tree. Aliases make the tree a graph whose
+ * shared nodes carry the anchored original's span, so nodes are identified by kind and span and
+ * each is visited once; the walk is bounded by the number of distinct written nodes.
+ */
+final class Tree {
+  private Tree() {}
+
+  /**
+   * The map an entry is written in and the entry as written there (not merged), or null.
+   *
+   * @param entry an entry as a rule found it, possibly merged in through {@code <<}
+   */
+  record Owner(YMap map, YEntry entry) {}
+
+  static Owner ownerOf(YNode root, YEntry entry) {
+    Span key = entry.key().span();
+    for (YNode n : walk(root)) {
+      if (n instanceof YMap m) {
+        for (YEntry e : m.entries()) {
+          if (e.mergedVia() == null && e.key().span().equals(key)) {
+            return new Owner(m, e);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The collection a node is written in (by span), or null for the root or an unknown node. */
+  static YNode parentOf(YNode root, YNode child) {
+    Span s = child.span();
+    for (YNode n : walk(root)) {
+      if (n instanceof YMap m) {
+        for (YEntry e : m.entries()) {
+          if (e.mergedVia() == null && (e.value().span().equals(s) || e.key().span().equals(s))) {
+            return m;
+          }
+        }
+      } else if (n instanceof YSeq q) {
+        for (YNode item : q.items()) {
+          if (item.span().equals(s) && q.span().contains(s)) {
+            return q;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Every distinct written node under root, parents before children. */
+  static Iterable<YNode> walk(YNode root) {
+    Deque<YNode> todo = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    java.util.List<YNode> out = new java.util.ArrayList<>();
+    if (root != null) {
+      todo.add(root);
+    }
+    while (!todo.isEmpty()) {
+      YNode n = todo.poll();
+      String id =
+          n.getClass().getSimpleName() + n.span().startOffset() + ":" + n.span().endOffset();
+      if (!seen.add(id)) {
+        continue;
+      }
+      out.add(n);
+      if (n instanceof YMap m) {
+        for (YEntry e : m.entries()) {
+          todo.add(e.value());
+        }
+      } else if (n instanceof YSeq q) {
+        todo.addAll(q.items());
+      }
+    }
+    return out;
+  }
+}
