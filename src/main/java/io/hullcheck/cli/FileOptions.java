@@ -5,7 +5,6 @@ import io.hullcheck.engine.FileKind;
 import io.hullcheck.policy.Policy;
 import io.hullcheck.policy.PolicyError;
 import io.hullcheck.policy.PolicyResult;
-import io.hullcheck.rules.Registry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +80,7 @@ final class FileOptions {
       vars.putAll(context.processEnv());
     }
     vars.putAll(env);
-    return new Engine(Registry.all()).withEnv(vars);
+    return new Engine(context.rules()).withEnv(vars);
   }
 
   /** The policy, or null after printing every error in it (the caller exits with 2). */

@@ -1,7 +1,7 @@
 package io.hullcheck.cli;
 
 import io.hullcheck.report.CatalogueReport;
-import io.hullcheck.rules.Registry;
+import io.hullcheck.rules.Rule;
 import io.hullcheck.rules.RuleMeta;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +29,7 @@ final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<RuleMeta> rules = Registry.catalogue();
+    List<RuleMeta> rules = context.rules().stream().map(Rule::meta).toList();
     String out =
         switch (format) {
           case "text" -> CatalogueReport.text(rules);

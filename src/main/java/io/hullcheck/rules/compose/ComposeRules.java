@@ -22,6 +22,7 @@ public final class ComposeRules {
         new LogRotationMissingRule(),
         new PrivilegedRule(),
         new CapabilityDangerousRule(),
-        new SecurityOptUnconfinedRule());
+        new SecurityOptUnconfinedRule(),
+        new ComposeUntrustedRegistry());
   }
 }

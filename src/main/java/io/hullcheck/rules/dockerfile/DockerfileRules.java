@@ -8,6 +8,15 @@ public final class DockerfileRules {
   private DockerfileRules() {}
 
   public static List<DockerfileRule> all() {
-    return List.of();
+    return List.of(
+        new UserRoot(),
+        new ImageTag(),
+        new DockerSocketVolume(),
+        new SecretInBuildVariable(),
+        new SecretLiteral(),
+        new SecretFileCopied(),
+        new BaseImageFull(),
+        new HealthcheckMissing(),
+        new UntrustedRegistry());
   }
 }

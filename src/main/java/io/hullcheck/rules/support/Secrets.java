@@ -253,6 +253,85 @@ public final class Secrets {
         || (pw.startsWith("%") && pw.endsWith("%"));
   }
 
+  private static final Set<String> ENV_TEMPLATE_SUFFIXES =
+      Set.of("example", "sample", "template", "tmpl", "tpl", "dist", "defaults", "default", "test");
+  private static final Set<String> SECRET_BASENAMES =
+      Set.of(
+          ".env",
+          ".npmrc",
+          ".pypirc",
+          ".netrc",
+          "_netrc",
+          ".git-credentials",
+          ".pgpass",
+          ".dockercfg",
+          "kubeconfig",
+          ".ssh",
+          ".aws",
+          ".gnupg",
+          ".vault-token");
+  private static final Pattern KEY_PAIR = Pattern.compile("id_(rsa|dsa|ecdsa|ed25519)(_sk)?.*");
+  private static final Pattern CERT_WORDS =
+      Pattern.compile(
+          "(^|.*[-_.])(ca|cacert|cert|certs|certificate|crt|chain|fullchain|bundle|pub|public|root"
+              + "|gpg|pgp|asc|signing-pub)([-_.].*|$)");
+
+  /**
+   * What kind of secret file a copied path names, judged by its last components, or null when it
+   * looks harmless. Knows dotenv files ({@code .env}, {@code .env.production}; not {@code
+   * .env.example}, {@code .sample}, {@code .template}, {@code .dist}), SSH key pairs (not {@code
+   * .pub}), {@code *.pem}/{@code *.key} (not certificates, CA bundles or public/GPG keys, told by
+   * words such as {@code cert}, {@code ca}, {@code chain}, {@code pub}, {@code gpg} in the name),
+   * keystores, registry and tool credential files, cloud credential files, kubeconfig and the
+   * {@code .ssh}, {@code .aws}, {@code .gnupg} directories. A glob in the path is read literally,
+   * so {@code certs/*.key} still names key files.
+   */
+  public static String secretFileKind(String path) {
+    String p = path.replace('\\', '/');
+    while (p.endsWith("/") && p.length() > 1) {
+      p = p.substring(0, p.length() - 1);
+    }
+    String lower = p.toLowerCase(Locale.ROOT);
+    String base = lower.substring(lower.lastIndexOf('/') + 1);
+    if (lower.endsWith(".aws/credentials")) {
+      return "AWS credentials file";
+    }
+    if (lower.endsWith(".docker/config.json")) {
+      return "Docker registry credentials file";
+    }
+    if (lower.endsWith(".kube/config") || base.endsWith(".kubeconfig")) {
+      return "kubeconfig";
+    }
+    if (base.startsWith(".env.")) {
+      String suffix = base.substring(5);
+      return ENV_TEMPLATE_SUFFIXES.contains(suffix) ? null : "dotenv file";
+    }
+    if (SECRET_BASENAMES.contains(base)) {
+      return base.equals(".env") ? "dotenv file" : "credentials file";
+    }
+    if (KEY_PAIR.matcher(base).matches()) {
+      return base.endsWith(".pub") ? null : "SSH private key";
+    }
+    if (base.endsWith(".json")
+        && (base.contains("credentials")
+            || base.contains("service-account")
+            || base.contains("service_account")
+            || base.contains("serviceaccount"))) {
+      return "cloud service-account key";
+    }
+    if (base.endsWith(".p12")
+        || base.endsWith(".pfx")
+        || base.endsWith(".jks")
+        || base.endsWith(".keystore")) {
+      return "keystore";
+    }
+    if (base.endsWith(".pem") || base.endsWith(".key")) {
+      String stem = base.substring(0, base.length() - 4);
+      return CERT_WORDS.matcher(stem).matches() ? null : "private key file";
+    }
+    return null;
+  }
+
   /**
    * Splits a variable name into upper-case words at {@code _}, {@code -}, {@code .} and
    * lower-to-upper camel-case boundaries: {@code dbPassword} gives {@code DB PASSWORD}.

@@ -1,0 +1,93 @@
+package io.hullcheck.dockerfile;
+
+import io.hullcheck.model.SourceFile;
+import io.hullcheck.model.Span;
+
+/**
+ * One instruction's text with its continuations joined, as BuildKit sees it, plus the source offset
+ * of every char so any range of the joined text maps back to an exact source span.
+ *
+ * <p>Reused across the instructions of one parse (no per-char allocation); not thread-safe.
+ */
+final class LogicalLine {
+  private final SourceFile source;
+  private char[] chars = new char[512];
+  private int[] offsets = new int[512];
+  private int length;
+
+  /** Source offset just past the last char that belongs to the instruction. */
+  private int endOffset;
+
+  LogicalLine(SourceFile source) {
+    this.source = source;
+  }
+
+  void reset() {
+    length = 0;
+    endOffset = 0;
+  }
+
+  /** Appends {@code text[from, to)} and records each char's source offset. */
+  void append(String text, int from, int to) {
+    int n = to - from;
+    if (length + n > chars.length) {
+      int cap = Math.max(chars.length * 2, length + n);
+      chars = java.util.Arrays.copyOf(chars, cap);
+      offsets = java.util.Arrays.copyOf(offsets, cap);
+    }
+    text.getChars(from, to, chars, length);
+    for (int i = 0; i < n; i++) {
+      offsets[length + i] = from + i;
+    }
+    length += n;
+  }
+
+  void setEndOffset(int endOffset) {
+    this.endOffset = endOffset;
+  }
+
+  int endOffset() {
+    return endOffset;
+  }
+
+  int length() {
+    return length;
+  }
+
+  char charAt(int i) {
+    return chars[i];
+  }
+
+  String text(int from, int to) {
+    return new String(chars, from, to - from);
+  }
+
+  /** Source offset where logical index {@code i} starts; the end offset past the last char. */
+  int sourceStart(int i) {
+    return i < length ? offsets[i] : endOffset;
+  }
+
+  /** Source offset just past logical range {@code [from, to)}. */
+  int sourceEnd(int from, int to) {
+    return to > from ? offsets[to - 1] + 1 : sourceStart(from);
+  }
+
+  /** The exact source span of logical range {@code [from, to)}. */
+  Span span(int from, int to) {
+    return source.span(sourceStart(from), sourceEnd(from, to));
+  }
+
+  /** Whether the range crosses a removed continuation (its source is longer than its text). */
+  boolean isContiguous(int from, int to) {
+    return to <= from || offsets[to - 1] - offsets[from] == to - from - 1;
+  }
+
+  boolean contains(char a, char b) {
+    for (int i = 0; i + 1 < length; i++) {
+      if (chars[i] == a && chars[i + 1] == b) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,179 @@
+package io.hullcheck.rules.dockerfile;
+
+import io.hullcheck.dockerfile.Dockerfile;
+import io.hullcheck.dockerfile.Instruction;
+import io.hullcheck.dockerfile.Stage;
+import io.hullcheck.dockerfile.Word;
+import io.hullcheck.model.SourceFile;
+import io.hullcheck.rules.Category;
+import io.hullcheck.rules.DockerfileRule;
+import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Fix;
+import io.hullcheck.rules.RuleContext;
+import io.hullcheck.rules.RuleInfo;
+import io.hullcheck.rules.Severity;
+import io.hullcheck.rules.Target;
+import io.hullcheck.rules.TextEdit;
+import io.hullcheck.rules.support.LineEdits;
+import io.hullcheck.rules.support.ShellText;
+import io.hullcheck.rules.support.Stages;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The final stage of a service image has no health check. A service image is one whose final stage
+ * chain has a CMD or ENTRYPOINT (images that only inherit one from their base are not judged:
+ * nothing in the file says they are services). The health check in effect is the last HEALTHCHECK
+ * of the chain; {@code HEALTHCHECK NONE} counts as none. A probe is derived when the image has curl
+ * or wget (installed by a RUN of the chain, or shipped by the base image per the base-image table)
+ * and EXPOSEs a TCP port that is not a well-known non-HTTP port; the fix then inserts (or replaces
+ * {@code NONE} with) an HTTP probe of that port.
+ */
+@RuleInfo(
+    id = "healthcheck-missing",
+    title = "Service image has no health check",
+    severity = Severity.INFO,
+    target = Target.DOCKERFILE,
+    category = Category.HEALTHCHECK,
+    fixable = true,
+    rationale =
+        "Without a health check, Docker and Compose report a hung or deadlocked service as"
+            + " running, so nothing restarts it and depends_on cannot wait for it to be ready.",
+    hadolint = {"DL3057"},
+    trivy = {"DS-0026"},
+    kics = {"healthcheck_instruction_missing"},
+    checkov = {"CKV_DOCKER_2"},
+    cis = {"4.6"})
+public final class HealthcheckMissing implements DockerfileRule {
+  private static final String OPTIONS = "--interval=30s --timeout=3s --retries=3";
+
+  /** Ports that do not speak HTTP, where an HTTP probe would mark a healthy service unhealthy. */
+  private static final Set<Integer> NON_HTTP_PORTS =
+      Set.of(
+          21, 22, 23, 25, 53, 110, 143, 389, 443, 465, 587, 636, 993, 995, 1433, 1521, 1883, 2181,
+          3306, 4222, 5432, 5671, 5672, 6379, 6380, 8443, 9042, 9092, 11211, 25565, 27017, 27018);
+
+  @Override
+  public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
+    Optional<Stage> last = dockerfile.finalStage();
+    if (last.isEmpty()) {
+      return List.of();
+    }
+    Stage stage = last.get();
+    if (Stages.lastInChain(stage, "CMD", "ENTRYPOINT").isEmpty()) {
+      return List.of();
+    }
+    SourceFile source = dockerfile.source();
+    Optional<Instruction> healthcheck = Stages.lastInChain(stage, "HEALTHCHECK");
+    boolean none = healthcheck.map(HealthcheckMissing::isNone).orElse(false);
+    if (healthcheck.isPresent() && !none) {
+      return List.of();
+    }
+    Optional<String> probe = probe(dockerfile, stage, context);
+    if (none) {
+      Instruction off = healthcheck.get();
+      Fix fix =
+          probe
+              .map(
+                  p ->
+                      Fix.of(
+                          "Replace HEALTHCHECK NONE with an HTTP probe",
+                          replaceLine(source, off, p)))
+              .orElse(null);
+      return List.of(
+          finding(
+              source,
+              off.span(),
+              "HEALTHCHECK NONE turns off health checking for this service; "
+                  + probe.map(p -> "probe it instead, e.g. " + p).orElse(ADVICE),
+              fix));
+    }
+    Fix fix =
+        probe
+            .flatMap(p -> InsertLine.beforeStart(source, stage, p))
+            .map(e -> Fix.of("Add an HTTP health check (point it at your health endpoint)", e))
+            .orElse(null);
+    return List.of(
+        finding(
+            source,
+            stage.from().span(),
+            "The final stage starts a service but has no HEALTHCHECK; "
+                + probe.map(p -> "add one before CMD/ENTRYPOINT, e.g. " + p).orElse(ADVICE),
+            fix));
+  }
+
+  private static final String ADVICE =
+      "add HEALTHCHECK "
+          + OPTIONS
+          + " CMD <a command that fails when the service is unhealthy> (for HTTP services, install"
+          + " curl or wget and probe the health endpoint; for others, the service's own client)";
+
+  private static boolean isNone(Instruction hc) {
+    return hc.args().size() == 1 && hc.args().get(0).value().equalsIgnoreCase("NONE");
+  }
+
+  private static TextEdit replaceLine(SourceFile source, Instruction ins, String line) {
+    int start = source.lineStart(ins.span().startLine());
+    return new TextEdit(start, ins.span().endOffset(), LineEdits.indentOf(source, ins) + line);
+  }
+
+  /** The HEALTHCHECK line to add, when the image has a probe tool and an HTTP-looking port. */
+  private static Optional<String> probe(Dockerfile dockerfile, Stage stage, RuleContext context) {
+    Set<String> tools = tools(stage, context);
+    OptionalInt port = exposedPort(dockerfile, stage);
+    if (port.isEmpty() || tools.isEmpty()) {
+      return Optional.empty();
+    }
+    String url = "http://127.0.0.1:" + port.getAsInt() + "/";
+    String cmd = tools.contains("curl") ? "curl -fsS " + url : "wget -q -O /dev/null " + url;
+    return Optional.of("HEALTHCHECK " + OPTIONS + " CMD " + cmd + " || exit 1");
+  }
+
+  private static Set<String> tools(Stage stage, RuleContext context) {
+    Set<String> tools = new LinkedHashSet<>();
+    Stages.baseImage(stage)
+        .ifPresent(ref -> tools.addAll(BaseImageTable.of(context.data()).probeTools(ref)));
+    for (Instruction ins : Stages.chainInstructions(stage)) {
+      if (ins.is("RUN")) {
+        Set<String> installed = ShellText.installedPackages(ins);
+        for (String tool : List.of("curl", "wget")) {
+          if (installed.contains(tool)) {
+            tools.add(tool);
+          }
+        }
+      }
+    }
+    tools.retainAll(Set.of("curl", "wget"));
+    return tools;
+  }
+
+  /** The first TCP port EXPOSEd by the chain (final stage first), if it may speak HTTP. */
+  private static OptionalInt exposedPort(Dockerfile dockerfile, Stage stage) {
+    for (Stage s : Stages.chain(stage)) {
+      for (Instruction expose : s.all("EXPOSE")) {
+        for (Word w : expose.args()) {
+          Optional<String> value = s.scope().expand(w.value(), expose);
+          if (value.isEmpty()) {
+            return OptionalInt.empty();
+          }
+          String v = value.get().trim();
+          if (v.contains("/") && !v.toLowerCase(java.util.Locale.ROOT).endsWith("/tcp")) {
+            continue;
+          }
+          String number = v.contains("/") ? v.substring(0, v.indexOf('/')) : v;
+          if (!number.matches("[0-9]{1,5}")) {
+            return OptionalInt.empty();
+          }
+          int port = Integer.parseInt(number);
+          return port < 1 || port > 65535 || NON_HTTP_PORTS.contains(port)
+              ? OptionalInt.empty()
+              : OptionalInt.of(port);
+        }
+      }
+    }
+    return OptionalInt.empty();
+  }
+}

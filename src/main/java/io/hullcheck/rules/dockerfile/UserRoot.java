@@ -1,0 +1,146 @@
+package io.hullcheck.rules.dockerfile;
+
+import io.hullcheck.dockerfile.Dockerfile;
+import io.hullcheck.dockerfile.Instruction;
+import io.hullcheck.dockerfile.Stage;
+import io.hullcheck.model.ImageRef;
+import io.hullcheck.model.SourceFile;
+import io.hullcheck.rules.Category;
+import io.hullcheck.rules.DockerfileRule;
+import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Fix;
+import io.hullcheck.rules.RuleContext;
+import io.hullcheck.rules.RuleInfo;
+import io.hullcheck.rules.Severity;
+import io.hullcheck.rules.Target;
+import io.hullcheck.rules.support.Stages;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The final stage runs as root. Only the final stage and the stages it builds FROM count: a builder
+ * stage's user never reaches the image. The user in effect is the last USER of that chain, or the
+ * base image's default, which is root unless the base-image table lists the image as non-root. A
+ * USER whose value depends on an unknown variable, or a base image that cannot be resolved, gives
+ * no finding. Windows images are skipped: their accounts are not Unix uids.
+ */
+@RuleInfo(
+    id = "user-root",
+    title = "Final stage runs as root",
+    severity = Severity.WARNING,
+    target = Target.DOCKERFILE,
+    category = Category.USER,
+    fixable = true,
+    rationale =
+        "A process that runs as root in a container is root on the host's kernel, one escape or"
+            + " writable host mount away from the host. Switching to an unprivileged uid costs one"
+            + " line.",
+    hadolint = {"DL3002"},
+    trivy = {"DS-0002"},
+    kics = {"missing_user_instruction", "last_user_is_root"},
+    checkov = {"CKV_DOCKER_3", "CKV_DOCKER_8"},
+    cis = {"4.1"})
+public final class UserRoot implements DockerfileRule {
+  static final String DEFAULT_USER = "10001:10001";
+
+  @Override
+  public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
+    Optional<Stage> last = dockerfile.finalStage();
+    if (last.isEmpty()) {
+      return List.of();
+    }
+    Stage stage = last.get();
+    SourceFile source = dockerfile.source();
+    String user = context.options().getString("user", DEFAULT_USER);
+    Optional<Instruction> lastUser = Stages.lastInChain(stage, "USER");
+    if (lastUser.isPresent()) {
+      Instruction ins = lastUser.get();
+      Optional<String> value = userValue(dockerfile, ins);
+      if (value.isEmpty() || !isRoot(value.get())) {
+        return List.of();
+      }
+      String written = ins.args().get(0).value();
+      String shown = value.get().equals(written) ? written : written + " (= " + value.get() + ")";
+      return List.of(
+          finding(
+              source,
+              ins.span(),
+              "The user in effect in the final stage is USER "
+                  + shown
+                  + ", so the container runs as root; switch to an unprivileged user such as USER "
+                  + user
+                  + " after the steps that need root",
+              InsertLine.beforeStart(source, stage, "USER " + user, "USER", "RUN")
+                  .map(e -> Fix.of("Run as " + user + " from here on", e))
+                  .orElse(null)));
+    }
+    if (isWindows(stage) || !baseRunsAsRoot(stage, context)) {
+      return List.of();
+    }
+    return List.of(
+        finding(
+            source,
+            stage.from().span(),
+            "The final stage sets no USER, so the container runs as root; add USER "
+                + user
+                + " (a numeric uid needs no /etc/passwd entry) before CMD/ENTRYPOINT",
+            InsertLine.beforeStart(source, stage, "USER " + user, "USER", "RUN")
+                .map(
+                    e ->
+                        Fix.of("Run as " + user + " (files the app writes must be owned by it)", e))
+                .orElse(null)));
+  }
+
+  /** The user part of USER after expansion; empty when it depends on an unknown variable. */
+  private static Optional<String> userValue(Dockerfile dockerfile, Instruction ins) {
+    if (ins.args().isEmpty() || ins.stageIndex() < 0) {
+      return Optional.empty();
+    }
+    Stage owner = dockerfile.stages().get(ins.stageIndex());
+    return owner.scope().expand(ins.args().get(0).value(), ins).map(String::trim);
+  }
+
+  /** {@code root}, {@code 0}, {@code 0:0}, {@code root:<group>}, {@code 0:<group>}. */
+  static boolean isRoot(String userSpec) {
+    String userPart =
+        userSpec.contains(":") ? userSpec.substring(0, userSpec.indexOf(':')) : userSpec;
+    if (userPart.equals("root")) {
+      return true;
+    }
+    return !userPart.isEmpty() && userPart.chars().allMatch(c -> c == '0');
+  }
+
+  /**
+   * Whether the chain's base image runs as root by default: true for scratch and for images not
+   * listed as non-root; false when the base is unknown (never guessed) or listed as non-root.
+   */
+  private static boolean baseRunsAsRoot(Stage stage, RuleContext context) {
+    if (Stages.fromScratch(stage)) {
+      return true;
+    }
+    Optional<ImageRef> base = Stages.baseImage(stage);
+    if (base.isEmpty()) {
+      return false;
+    }
+    List<String> extra = context.options().getStringList("nonroot_images", List.of());
+    String name = Stages.canonicalName(base.get());
+    if (extra.stream().anyMatch(g -> io.hullcheck.rules.support.Globs.matches(g, name))) {
+      return false;
+    }
+    return !BaseImageTable.of(context.data()).runsAsNonRoot(base.get());
+  }
+
+  private static boolean isWindows(Stage stage) {
+    return Stages.baseImage(stage)
+        .map(
+            ref -> {
+              String name = Stages.canonicalName(ref).toLowerCase(Locale.ROOT);
+              String tag = ref.tag() == null ? "" : ref.tag().toLowerCase(Locale.ROOT);
+              return name.startsWith("mcr.microsoft.com/windows")
+                  || tag.contains("windowsservercore")
+                  || tag.contains("nanoserver");
+            })
+        .orElse(false);
+  }
+}

@@ -1,0 +1,226 @@
+package io.hullcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hullcheck.policy.PolicyError;
+import io.hullcheck.policy.PolicyResult;
+import io.hullcheck.rules.Severity;
+import io.hullcheck.testing.TestPolicy;
+import io.hullcheck.testing.TestRules;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands run in-process on real files, with test-only rules and a test policy. */
+class CliTest {
+  @org.junit.jupiter.api.BeforeAll
+  static void parsersLanded() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.hullcheck.testing.Parsers.available(), io.hullcheck.testing.Parsers.MISSING);
+  }
+
+  @TempDir Path dir;
+  private PolicyResult policy;
+  private final List<Path> policyRequests = new ArrayList<>();
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void files() throws IOException {
+    policy =
+        new PolicyResult(
+            TestPolicy.only("test-maintainer", "test-privileged", "test-expose"), List.of(), null);
+    write("Dockerfile", "FROM alpine:3.20\nMAINTAINER me\nCMD [\"x\"]\n");
+    write("deploy/compose.yaml", "services:\n  web:\n    image: x\n    privileged: true\n");
+  }
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context =
+        new CliContext(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            (root, config) -> {
+              policyRequests.add(root);
+              return policy;
+            },
+            Map.of("PRIV", "true"),
+            TestRules.all());
+    int code = Main.run(context, args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void scanPrintsCompilerStyleFindingsAndFailsAtTheFailLevel() {
+    Run r = run("scan", dir.toString());
+    assertEquals(1, r.code(), r.err());
+    assertEquals(
+        String.join(
+            "\n",
+            "Dockerfile:2:1: warning [test-maintainer] MAINTAINER is deprecated; use a LABEL",
+            "    2 | MAINTAINER me",
+            "      | ^^^^^^^^^^^^^",
+            "  fix: Use a LABEL",
+            "      - MAINTAINER me",
+            "      + LABEL maintainer=\"me\"",
+            "deploy/compose.yaml:4:5: error [test-privileged] Service web runs privileged",
+            "    4 |     privileged: true",
+            "      |     ^^^^^^^^^^^^^^^^",
+            "  fix: Remove privileged",
+            "      -     privileged: true",
+            "2 findings (1 error, 1 warning) in 2 files",
+            ""),
+        r.out());
+    assertEquals(List.of(dir.toAbsolutePath().normalize()), policyRequests);
+  }
+
+  @Test
+  void exitCodeFollowsThePolicyFailLevel() {
+    policy = new PolicyResult(TestPolicy.only("test-maintainer"), List.of(), null);
+    assertEquals(0, run("scan", dir.toString()).code(), "a warning does not fail at error");
+    policy =
+        new PolicyResult(
+            TestPolicy.only("test-maintainer").failingOn(Severity.WARNING), List.of(), null);
+    assertEquals(1, run("scan", dir.toString()).code());
+    policy = new PolicyResult(TestPolicy.only("test-privileged").failingOn(null), List.of(), null);
+    assertEquals(0, run("scan", dir.toString()).code(), "fail_on: never");
+  }
+
+  @Test
+  void jsonAndSarifFormats() throws IOException {
+    Run json = run("scan", "--format", "json", dir.toString());
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertEquals(2, root.get("files").asInt());
+    assertEquals("deploy/compose.yaml", root.at("/findings/1/path").asText());
+    Run sarif = run("scan", "--format", "sarif", dir.toString());
+    assertEquals("2.1.0", new ObjectMapper().readTree(sarif.out()).get("version").asText());
+  }
+
+  @Test
+  void interpolationUsesTheDotEnvAndExplicitVariablesButNotTheProcessByDefault()
+      throws IOException {
+    write("deploy/compose.yaml", "services:\n  web:\n    image: x\n    privileged: ${PRIV}\n");
+    policy = new PolicyResult(TestPolicy.only("test-privileged"), List.of(), null);
+    assertEquals(0, run("scan", dir.toString()).code(), "unknown values find nothing");
+    assertEquals(1, run("scan", "--process-env", dir.toString()).code());
+    assertEquals(1, run("scan", "-e", "PRIV=true", dir.toString()).code());
+    write("deploy/.env", "PRIV=true\n");
+    assertEquals(1, run("scan", dir.toString()).code());
+    assertEquals(0, run("scan", "-e", "PRIV=false", dir.toString()).code());
+  }
+
+  @Test
+  void fixDryRunPrintsADiffAndFixWritesFilesOnce() throws IOException {
+    Path dockerfile = dir.resolve("Dockerfile");
+    String before = Files.readString(dockerfile);
+    Run dry = run("fix", "--dry-run", dir.toString());
+    assertEquals(0, dry.code(), dry.err());
+    assertEquals(
+        String.join(
+            "\n",
+            "--- a/Dockerfile",
+            "+++ b/Dockerfile",
+            "@@ -1,3 +1,3 @@",
+            " FROM alpine:3.20",
+            "-MAINTAINER me",
+            "+LABEL maintainer=\"me\"",
+            " CMD [\"x\"]",
+            "--- a/deploy/compose.yaml",
+            "+++ b/deploy/compose.yaml",
+            "@@ -1,4 +1,3 @@",
+            " services:",
+            "   web:",
+            "     image: x",
+            "-    privileged: true",
+            ""),
+        dry.out());
+    assertEquals(before, Files.readString(dockerfile), "a dry run writes nothing");
+    Run fix = run("fix", dir.toString());
+    assertEquals(0, fix.code());
+    assertTrue(fix.err().contains("Applied 2 fixes in 2 files"), fix.err());
+    assertEquals(
+        "FROM alpine:3.20\nLABEL maintainer=\"me\"\nCMD [\"x\"]\n", Files.readString(dockerfile));
+    Run again = run("fix", dir.toString());
+    assertTrue(again.err().contains("Applied 0 fixes in 0 files"), again.err());
+    assertEquals(0, run("scan", dir.toString()).code());
+  }
+
+  @Test
+  void policyErrorsAreListedAndExitTwo() {
+    policy =
+        new PolicyResult(
+            null,
+            List.of(
+                new PolicyError(
+                    ".hullcheck.yml", 3, 5, "unknown key 'rulez'; did you mean 'rules'?"),
+                new PolicyError(".hullcheck.yml", 7, 12, "unknown severity 'fatal'")),
+            ".hullcheck.yml");
+    Run r = run("scan", dir.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(".hullcheck.yml:3:5: unknown key 'rulez'; did you mean 'rules'?"));
+    assertTrue(r.err().contains(".hullcheck.yml:7:12: unknown severity 'fatal'"));
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void userErrorsExitTwoWithoutAStackTrace() {
+    for (String[] args :
+        List.of(
+            new String[] {"scan", dir.resolve("missing").toString()},
+            new String[] {"scan", "--format", "xml", dir.toString()},
+            new String[] {"scan", "--kind", "helm", dir.resolve("Dockerfile").toString()},
+            new String[] {"scan", "--config", dir.resolve("none.yml").toString(), dir.toString()},
+            new String[] {"scan", "--no-such-option"},
+            new String[] {"rules", "--format", "pdf"},
+            new String[] {})) {
+      Run r = run(args);
+      assertEquals(2, r.code(), String.join(" ", args));
+      assertFalse(r.err().contains("\tat "), r.err());
+    }
+  }
+
+  @Test
+  void unreadableFilesAreProblemsAndExitTwo() throws IOException {
+    Files.write(dir.resolve("Dockerfile.bin"), new byte[] {(byte) 0xc3, 0x28});
+    Run r = run("scan", dir.toString());
+    assertEquals(2, r.code());
+    assertTrue(
+        r.out().contains("Dockerfile.bin:1:1: problem: cannot read: the file is not UTF-8 text"));
+    assertTrue(r.out().contains("[test-maintainer]"), "the other files are still checked");
+  }
+
+  @Test
+  void rulesCatalogueAsJson() throws IOException {
+    Run r = run("rules", "--format", "json");
+    JsonNode rules = new ObjectMapper().readTree(r.out());
+    assertEquals(TestRules.all().size(), rules.size());
+    JsonNode first = rules.get(0);
+    assertEquals("test-maintainer", first.get("id").asText());
+    assertEquals("warning", first.get("severity").asText());
+    assertEquals("dockerfile", first.get("target").asText());
+    assertEquals("style", first.get("category").asText());
+    assertTrue(first.get("fixable").asBoolean());
+    assertTrue(first.at("/equivalents/hadolint").isArray());
+    assertEquals("docs/rules/test-maintainer.md", first.get("docs").asText());
+  }
+
+  private void write(String rel, String text) throws IOException {
+    Path p = dir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,111 @@
+package io.hullcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.hullcheck.engine.FileKind;
+import io.hullcheck.engine.InputFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WorkspaceTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({
+    "Dockerfile, DOCKERFILE",
+    "dockerfile, DOCKERFILE",
+    "Dockerfile.prod, DOCKERFILE",
+    "api.Dockerfile, DOCKERFILE",
+    "Containerfile, DOCKERFILE",
+    "compose.yaml, COMPOSE",
+    "compose.override.yml, COMPOSE",
+    "docker-compose.yml, COMPOSE",
+    "docker-compose.prod.yaml, COMPOSE",
+    "values.yaml, ",
+    "Dockerfile-old, ",
+    "README.md, ",
+  })
+  void kindFromName(String name, FileKind kind) {
+    assertEquals(Optional.ofNullable(kind), Workspace.kindFromName(name));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "services:\\n  web:\\n    image: x\\n | COMPOSE",
+        "version: '3'\\nservices:\\n  a: {}\\n | COMPOSE",
+        "# comment\\nARG V=1\\nFROM alpine:$V\\n | DOCKERFILE",
+        "from alpine\\n | DOCKERFILE",
+        "x:\\n  services:\\n    a: {}\\n | ",
+        "hello\\n | ",
+      })
+  void kindFromContent(String text, FileKind kind) {
+    assertEquals(Optional.ofNullable(kind), Workspace.kindFromContent(text.replace("\\n", "\n")));
+  }
+
+  @Test
+  void discoversRecursivelyAndSkipsToolDirectories() throws IOException {
+    write("Dockerfile", "FROM a\n");
+    write("svc/api.Dockerfile", "FROM a\n");
+    write("svc/compose.yaml", "services: {}\n");
+    write("svc/.env", "TAG=1.2\n");
+    write("svc/notes.txt", "FROM a\n");
+    write("node_modules/pkg/Dockerfile", "FROM a\n");
+    write(".git/Dockerfile", "FROM a\n");
+    write("target/Dockerfile", "FROM a\n");
+    Workspace ws = Workspace.open(List.of(dir), null, null);
+    assertEquals(
+        List.of("Dockerfile", "svc/api.Dockerfile", "svc/compose.yaml"),
+        ws.inputs().stream().map(InputFile::path).toList());
+    assertEquals(Map.of("TAG", "1.2"), ws.inputs().get(2).env());
+    assertEquals(List.of(), ws.readProblems());
+  }
+
+  @Test
+  void namedFilesAreAlwaysCheckedWithKindFromContentOrOption() throws IOException {
+    Path stack = write("stack.yml", "services:\n  a:\n    image: x\n");
+    Path build = write("build.txt", "FROM a\n");
+    Path other = write("other.txt", "hello\n");
+    Workspace ws = Workspace.open(List.of(stack, build, other), null, dir);
+    assertEquals(
+        List.of(FileKind.COMPOSE, FileKind.DOCKERFILE),
+        ws.inputs().stream().map(InputFile::kind).toList());
+    assertEquals(1, ws.readProblems().size());
+    assertEquals("other.txt", ws.readProblems().get(0).path());
+    Workspace forced = Workspace.open(List.of(other), FileKind.DOCKERFILE, dir);
+    assertEquals(FileKind.DOCKERFILE, forced.inputs().get(0).kind());
+  }
+
+  @Test
+  void unreadableFilesAreProblemsAndTheOthersContinue() throws IOException {
+    Path bad = dir.resolve("Dockerfile.bin");
+    Files.write(bad, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
+    write("Dockerfile", "FROM a\n");
+    Workspace ws = Workspace.open(List.of(dir), null, null);
+    assertEquals(List.of("Dockerfile"), ws.inputs().stream().map(InputFile::path).toList());
+    assertEquals("Dockerfile.bin", ws.readProblems().get(0).path());
+  }
+
+  @Test
+  void missingPathIsAUserError() {
+    assertThrows(UserError.class, () -> Workspace.open(List.of(dir.resolve("nope")), null, null));
+  }
+
+  private Path write(String rel, String text) throws IOException {
+    Path p = dir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+}

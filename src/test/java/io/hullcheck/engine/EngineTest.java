@@ -1,0 +1,155 @@
+package io.hullcheck.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.hullcheck.model.SourceFile;
+import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Severity;
+import io.hullcheck.testing.TestPolicy;
+import io.hullcheck.testing.TestRules;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The engine with test-only rules over real parsed files. */
+class EngineTest {
+  @org.junit.jupiter.api.BeforeAll
+  static void parsersLanded() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.hullcheck.testing.Parsers.available(), io.hullcheck.testing.Parsers.MISSING);
+  }
+
+  private static final Engine ENGINE = new Engine(TestRules.all());
+
+  private static InputFile dockerfile(String path, String text) {
+    return new InputFile(new SourceFile(path, text), FileKind.DOCKERFILE);
+  }
+
+  private static InputFile compose(String path, String text, Map<String, String> env) {
+    return new InputFile(new SourceFile(path, text), FileKind.COMPOSE, env);
+  }
+
+  private static List<String> summary(ScanResult r) {
+    return r.findings().stream()
+        .map(
+            f -> f.path() + ":" + f.span().startLine() + " " + f.ruleId() + " " + f.severity().id())
+        .toList();
+  }
+
+  @Test
+  void aRuleThatThrowsBecomesAnInternalErrorAndTheOthersStillRun() {
+    ScanResult r =
+        ENGINE.check(
+            List.of(dockerfile("Dockerfile", "FROM alpine:3.20\nMAINTAINER me\n")),
+            TestPolicy.only("test-throws", "test-maintainer"));
+    assertEquals(
+        List.of("Dockerfile:1 internal-error warning", "Dockerfile:2 test-maintainer warning"),
+        summary(r));
+    assertEquals(
+        "Rule test-throws failed on this file (IllegalStateException: boom); its findings are"
+            + " missing. Please report this with the file",
+        r.findings().get(0).message());
+  }
+
+  @Test
+  void policySeveritiesPathsAndOrderAcrossFiles() {
+    List<InputFile> files =
+        List.of(
+            dockerfile("b/Dockerfile", "FROM alpine:3.20\nMAINTAINER me\n"),
+            dockerfile("a/Dockerfile", "FROM alpine:3.20\nEXPOSE 80\nMAINTAINER me\n"),
+            compose(
+                "compose.yaml",
+                "services:\n  web:\n    image: x\n    privileged: true\n",
+                Map.of()));
+    TestPolicy policy =
+        TestPolicy.only("test-maintainer", "test-privileged", "test-expose")
+            .withSeverities(Map.of("test-maintainer", Severity.ERROR));
+    ScanResult r = ENGINE.check(files, policy);
+    List<String> expected =
+        List.of(
+            "a/Dockerfile:2 test-expose info",
+            "a/Dockerfile:3 test-maintainer error",
+            "b/Dockerfile:2 test-maintainer error",
+            "compose.yaml:4 test-privileged error");
+    assertEquals(expected, summary(r));
+    assertEquals(3, r.files());
+    assertEquals(r, ENGINE.withParallel(false).check(files, policy));
+  }
+
+  @Test
+  void excludedFilesAreNotChecked() {
+    ScanResult r =
+        ENGINE.check(
+            List.of(
+                dockerfile("vendor/Dockerfile", "FROM a\nMAINTAINER me\n"),
+                dockerfile("Dockerfile", "FROM a\nMAINTAINER me\n")),
+            TestPolicy.only("test-maintainer").excluding(p -> p.startsWith("vendor/")));
+    assertEquals(List.of("Dockerfile:2 test-maintainer warning"), summary(r));
+    assertEquals(1, r.files());
+  }
+
+  @Test
+  void parseProblemsAreReportedWithPositionsAndOtherFilesContinue() {
+    ScanResult r =
+        ENGINE.check(
+            List.of(
+                compose(
+                    "compose.yaml", "services:\n  web:\n    image: a\n    image: b\n", Map.of()),
+                dockerfile("Dockerfile", "FROM a\nMAINTAINER me\n")),
+            TestPolicy.only("test-maintainer", "test-privileged"));
+    assertEquals(List.of("Dockerfile:2 test-maintainer warning"), summary(r));
+    FileProblem p = r.problems().get(0);
+    assertEquals("compose.yaml", p.path());
+    assertEquals(4, p.line());
+  }
+
+  @ParameterizedTest(name = "file env {0}, engine env {1}: {2} findings")
+  @CsvSource({"'', '', 0", "true, '', 1", "false, true, 1", "true, false, 0"})
+  void composeInterpolationSeesTheFileEnvOverlaidByTheEngineEnv(
+      String fileValue, String engineValue, int findings) {
+    InputFile file =
+        compose(
+            "compose.yaml",
+            "services:\n  web:\n    image: x\n    privileged: ${PRIV}\n",
+            fileValue.isEmpty() ? Map.of() : Map.of("PRIV", fileValue));
+    Engine engine = engineValue.isEmpty() ? ENGINE : ENGINE.withEnv(Map.of("PRIV", engineValue));
+    assertEquals(
+        findings,
+        engine.check(List.of(file), TestPolicy.only("test-privileged")).findings().size());
+  }
+
+  @ParameterizedTest(name = "fix mode {0}, maintainer rule on: {1} -> kept: {2}")
+  @CsvSource({
+    "good, false, true",
+    "good, true, true",
+    "keep, false, false",
+    "crlf, false, false",
+    "new, false, true",
+    "new, true, false",
+    "break, false, false",
+    "none, false, false",
+  })
+  void fixesAreKeptOnlyWhenVerified(String mode, boolean maintainerOn, boolean kept) {
+    TestPolicy policy =
+        (maintainerOn
+                ? TestPolicy.only("test-expose", "test-maintainer")
+                : TestPolicy.only("test-expose"))
+            .withOptions("test-expose", Map.of("mode", mode));
+    ScanResult r =
+        ENGINE.check(
+            List.of(dockerfile("Dockerfile", "FROM alpine:3.20\nEXPOSE 80\nCMD [\"x\"]\n")),
+            policy);
+    Finding expose = r.findings().get(0);
+    assertEquals("test-expose", expose.ruleId());
+    assertEquals("EXPOSE 80", expose.message(), "a dropped fix keeps the message");
+    if (kept) {
+      assertNotNull(expose.fix());
+    } else {
+      assertNull(expose.fix());
+    }
+  }
+}

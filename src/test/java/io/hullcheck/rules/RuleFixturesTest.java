@@ -1,0 +1,127 @@
+package io.hullcheck.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.hullcheck.engine.Engine;
+import io.hullcheck.engine.FileKind;
+import io.hullcheck.engine.Fixer;
+import io.hullcheck.engine.InputFile;
+import io.hullcheck.engine.ScanResult;
+import io.hullcheck.testing.Fixtures;
+import io.hullcheck.testing.TestPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One dynamic test per rule fixture and per fix pair; the layout and marker rules are in {@link
+ * Fixtures}.
+ */
+class RuleFixturesTest {
+  @org.junit.jupiter.api.BeforeAll
+  static void parsersLanded() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.hullcheck.testing.Parsers.available(), io.hullcheck.testing.Parsers.MISSING);
+  }
+
+  private static final Map<String, Rule> RULES = Fixtures.knownRules();
+
+  @TestFactory
+  Stream<DynamicNode> fixtures() {
+    return Fixtures.dirs(Fixtures.FIXTURES).stream()
+        .map(
+            dir ->
+                DynamicContainer.dynamicContainer(dir.getFileName().toString(), fixturesIn(dir)));
+  }
+
+  @TestFactory
+  Stream<DynamicNode> fixPairs() {
+    return Fixtures.dirs(Fixtures.FIXES).stream()
+        .map(dir -> DynamicContainer.dynamicContainer(dir.getFileName().toString(), pairsIn(dir)));
+  }
+
+  private static Stream<DynamicNode> fixturesIn(Path dir) {
+    String ruleId = dir.getFileName().toString();
+    return Fixtures.files(dir).stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(), file.toUri(), () -> checkFixture(ruleId, file)));
+  }
+
+  private static void checkFixture(String ruleId, Path file) {
+    Rule rule = RULES.get(ruleId);
+    if (rule == null) {
+      fail("fixtures/" + ruleId + " names no known rule");
+    }
+    Optional<FileKind> kind = Fixtures.kindOf(file);
+    if (kind.isEmpty()) {
+      fail(file + ": fixture files end in .Dockerfile, .yaml or .yml");
+    }
+    InputFile input = Fixtures.input(Fixtures.FIXTURES, file, kind.get());
+    ScanResult result = new Engine(List.of(rule)).check(List.of(input), TestPolicy.only(ruleId));
+    List<String> errors =
+        Fixtures.mismatches(
+            file.getFileName().toString(),
+            input.source().text(),
+            ruleId,
+            result.findings(),
+            result.problems(),
+            RULES.keySet());
+    if (!errors.isEmpty()) {
+      fail(input.path() + ":" + Fixtures.describe(errors));
+    }
+  }
+
+  private static Stream<DynamicNode> pairsIn(Path dir) {
+    String ruleId = dir.getFileName().toString();
+    List<DynamicNode> tests = new ArrayList<>();
+    for (Path before : Fixtures.files(dir)) {
+      String name = before.getFileName().toString();
+      int at = name.indexOf(".before.");
+      if (at < 0) {
+        if (!name.contains(".after.")) {
+          tests.add(
+              DynamicTest.dynamicTest(
+                  name, () -> fail(name + ": fix fixtures are <scenario>.before|after.<ext>")));
+        }
+        continue;
+      }
+      Path after = dir.resolve(name.substring(0, at) + ".after." + name.substring(at + 8));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name.substring(0, at), before.toUri(), () -> checkPair(ruleId, before, after)));
+    }
+    return tests.stream();
+  }
+
+  private static void checkPair(String ruleId, Path before, Path after) {
+    Rule rule = RULES.get(ruleId);
+    if (rule == null) {
+      fail("fixes/" + ruleId + " names no known rule");
+    }
+    assertTrue(Files.isRegularFile(after), "missing " + after);
+    FileKind kind =
+        Fixtures.kindOf(before)
+            .orElseThrow(() -> new AssertionError(before + ": unknown extension"));
+    Fixer fixer = new Fixer(new Engine(List.of(rule)));
+    TestPolicy policy = TestPolicy.only(ruleId);
+    Fixer.Outcome once = fixer.fix(Fixtures.input(Fixtures.FIXES, before, kind), policy);
+    assertTrue(once.changed(), before + ": no verified fix was applied");
+    assertEquals(Fixtures.read(after), once.fixed(), before + ": fixed text differs from " + after);
+    Fixer.Outcome twice = fixer.fix(once.file().withText(once.fixed()), policy);
+    assertEquals(once.fixed(), twice.fixed(), after + ": fixing again changed the file");
+    Fixer.Outcome ofAfter = fixer.fix(Fixtures.input(Fixtures.FIXES, after, kind), policy);
+    assertEquals(Fixtures.read(after), ofAfter.fixed(), after + ": fixing it changed it");
+  }
+}

@@ -1,0 +1,2 @@
+FROM debian:bookworm-20240513-slim
+USER 10001

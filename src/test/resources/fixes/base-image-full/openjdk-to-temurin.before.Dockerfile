@@ -1,0 +1,5 @@
+FROM openjdk:21-jdk
+COPY app.jar /app.jar
+USER 10001
+HEALTHCHECK CMD ["java", "-version"]
+CMD ["java", "-jar", "/app.jar"]

@@ -1,0 +1,4 @@
+FROM python:3.12-slim
+USER 10001
+HEALTHCHECK CMD python -c "print(1)"
+CMD ["python", "-m", "http.server"]

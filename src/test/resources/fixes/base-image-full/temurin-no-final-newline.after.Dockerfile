@@ -1,0 +1,5 @@
+FROM eclipse-temurin:17-jre-jammy
+COPY app.jar /app.jar
+USER 10001
+HEALTHCHECK CMD ["java", "-version"]
+CMD ["java", "-jar", "/app.jar"]

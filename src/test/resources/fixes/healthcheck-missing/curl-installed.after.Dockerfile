@@ -1,0 +1,8 @@
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 \
+ && rm -rf /var/lib/apt/lists/*
+USER 10001
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD curl -fsS http://127.0.0.1:8080/ || exit 1
+CMD ["/usr/local/bin/server"]

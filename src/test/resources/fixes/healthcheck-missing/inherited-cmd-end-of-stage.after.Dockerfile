@@ -1,0 +1,9 @@
+FROM python:3.12-alpine AS base
+RUN pip install --no-cache-dir flask
+EXPOSE 5000
+CMD ["flask", "run", "--host=0.0.0.0"]
+
+FROM base
+COPY app.py /app.py
+USER 10001
+HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1:5000/ || exit 1

@@ -1,0 +1,3 @@
+FROM alpine:3.20
+LABEL maintainer="someone@example.com"
+CMD ["true"]

@@ -1,0 +1,5 @@
+FROM ubuntu:24.04
+HEALTHCHECK CMD true
+CMD ["bash"]
+USER root
+USER 10001:10001
