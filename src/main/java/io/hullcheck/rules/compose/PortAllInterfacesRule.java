@@ -52,7 +52,7 @@ public final class PortAllInterfacesRule implements ComposeRule {
     ValueFindings found = new ValueFindings(this, compose);
     for (Service s : compose.services()) {
       for (PortMapping p : s.ports()) {
-        if (!p.hostIpKnown() || !isAnyAddress(p.hostIp()) || wholyUnknown(p)) {
+        if (!p.hostIpKnown() || !isAnyAddress(p.hostIp()) || whollyUnknown(p) || oddShape(p)) {
           continue;
         }
         found.add(s, "ports", where(edits, p), message(p), () -> fix(edits, unit, p));
@@ -75,11 +75,19 @@ public final class PortAllInterfacesRule implements ComposeRule {
   }
 
   /** A short-syntax port that is one variable: its address cannot be known. */
-  private static boolean wholyUnknown(PortMapping p) {
+  private static boolean whollyUnknown(PortMapping p) {
     return p.node() instanceof YScalar s
         && s.value() == null
         && PortBinding.splitRaw(s.raw()).size() == 1
         && s.raw().contains("$");
+  }
+
+  /**
+   * A long-syntax {@code published} that carries an address ({@code 127.0.0.1:8080}): not a shape
+   * Compose documents, so whether it binds is not known; no finding rather than a wrong one.
+   */
+  private static boolean oddShape(PortMapping p) {
+    return p.longSyntax() && p.published() != null && p.published().contains(":");
   }
 
   private static Span where(YamlEdits edits, PortMapping p) {
