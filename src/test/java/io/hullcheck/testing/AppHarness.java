@@ -54,6 +54,7 @@ public final class AppHarness implements AutoCloseable {
             .contentSpacing(contentSpacing)
             .maxRetryWait(Duration.ofSeconds(10))
             .build();
+    java.nio.file.Files.createDirectories(dir.resolve("fetch"));
     app =
         HullcheckApp.start(
             settings,

@@ -646,6 +646,16 @@ public final class FakeGitHub implements AutoCloseable {
     p.put("state", "open");
     p.put("title", "Add the service container");
     p.put("draft", pull.draft);
+    p.put("locked", false);
+    p.put("merged", false);
+    p.putNull("mergeable");
+    p.put("mergeable_state", "unknown");
+    p.put("comments", 0);
+    p.put("review_comments", 0);
+    p.put("commits", 1);
+    p.put("additions", 10);
+    p.put("deletions", 0);
+    p.put("changed_files", pull.files.size());
     p.put("html_url", "https://github.com/" + owner + "/" + repo + "/pull/" + pull.number);
     p.putObject("user").put("login", "octocat").put("id", 5001);
     ObjectNode base = p.putObject("base");
