@@ -32,6 +32,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           ScanCommand::new,
           FixCommand::new,
           RulesCommand::new,
+          ReviewCommand::new,
+          DemoCommand::new,
           io.hullcheck.app.ServeCommand::new,
           io.hullcheck.app.HealthcheckCommand::new);
 

@@ -42,7 +42,7 @@ class StageScopeTest {
         Arguments.of("ARG V=1\nFROM img:${V#x}\n", 0, UNKNOWN));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("resolvedImages")
   void resolvesBaseImages(String file, int stage, String expected) {
     Stage s = parse(file).stages().get(stage);

@@ -105,11 +105,15 @@ public final class PortAllInterfacesRule implements ComposeRule {
     String bound;
     if (p.node() instanceof YScalar s) {
       shown = s.raw();
-      String raw = bindShort(s.raw(), isIpv6Any(p.hostIp()) ? "[::1]" : "127.0.0.1");
-      bound = raw == null ? "bind it to 127.0.0.1" : "bind it to 127.0.0.1 (\"" + raw + "\")";
+      String loopback = isIpv6Any(p.hostIp()) ? "[::1]" : "127.0.0.1";
+      String raw = bindShort(s.raw(), loopback);
+      bound = "bind it to " + loopback + (raw == null ? "" : " (\"" + raw + "\")");
     } else {
       shown = (p.published() == null ? "" : p.published() + ":") + target + proto;
-      bound = "bind it to 127.0.0.1 (host_ip: 127.0.0.1)";
+      bound =
+          isIpv6Any(p.hostIp())
+              ? "bind it to ::1 (host_ip: \"::1\")"
+              : "bind it to 127.0.0.1 (host_ip: 127.0.0.1)";
     }
     if (p.hostIp() != null && !p.hostIp().isBlank()) {
       return "Port "

@@ -66,7 +66,7 @@ public final class UserRoot implements DockerfileRule {
           finding(
               source,
               ins.span(),
-              "The last USER of the final stage is "
+              "The user in effect in the final stage is USER "
                   + shown
                   + ", so the container runs as root; switch to an unprivileged user such as USER "
                   + user

@@ -307,7 +307,7 @@ public final class Secrets {
       return ENV_TEMPLATE_SUFFIXES.contains(suffix) ? null : "dotenv file";
     }
     if (SECRET_BASENAMES.contains(base)) {
-      return base.equals(".env") ? "dotenv file" : base + " credentials";
+      return base.equals(".env") ? "dotenv file" : "credentials file";
     }
     if (KEY_PAIR.matcher(base).matches()) {
       return base.endsWith(".pub") ? null : "SSH private key";

@@ -96,4 +96,43 @@ class SecretsTest {
   void references(String raw, boolean ref) {
     assertEquals(ref, Secrets.isReference(raw));
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    ".env, dotenv file",
+    "./app/.env, dotenv file",
+    ".env.production, dotenv file",
+    ".env.example, ",
+    ".env.sample, ",
+    ".env.template, ",
+    "id_rsa, SSH private key",
+    "/home/me/.ssh/id_ed25519, SSH private key",
+    "id_rsa.pub, ",
+    "server.key, private key file",
+    "tls/*.key, private key file",
+    "privkey.pem, private key file",
+    "ca.pem, ",
+    "server-cert.pem, ",
+    "fullchain.pem, ",
+    "nodesource.gpg.key, ",
+    "public.key, ",
+    ".npmrc, credentials file",
+    ".pypirc, credentials file",
+    ".netrc, credentials file",
+    ".git-credentials, credentials file",
+    ".aws/credentials, AWS credentials file",
+    "gcp-credentials.json, cloud service-account key",
+    "service-account.json, cloud service-account key",
+    ".docker/config.json, Docker registry credentials file",
+    "kubeconfig, credentials file",
+    ".kube/config, kubeconfig",
+    "keystore.p12, keystore",
+    ".ssh/, credentials file",
+    "package.json, ",
+    "config.json, ",
+    "environment.yml, ",
+  })
+  void secretFiles(String path, String kind) {
+    assertEquals(kind, Secrets.secretFileKind(path));
+  }
 }
