@@ -59,15 +59,31 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Write the GitHub API requests the App would make, as a JSON array, to FILE.")
   Path transcript;
 
+  @Option(names = "--verbose", description = "Also print the job's log lines (one per stage).")
+  boolean verbose;
+
   ReviewCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() {
+    quietLogs(verbose);
     Repository repository = open(repo);
     try (repository) {
       return review(context, repository, base, heads, transcript);
+    }
+  }
+
+  /**
+   * Keeps the job's per-stage log lines (meant for the server) out of the printed review, unless
+   * asked for.
+   */
+  static void quietLogs(boolean verbose) {
+    if (!verbose
+        && org.slf4j.LoggerFactory.getLogger("io.hullcheck")
+            instanceof ch.qos.logback.classic.Logger logger) {
+      logger.setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }
 
