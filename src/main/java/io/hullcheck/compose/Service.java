@@ -75,12 +75,24 @@ public record Service(
    *
    * @param value interpolated value; null when absent (bare {@code K}) or unknown
    * @param rawValue the value as written, null when absent
-   * @param valueSpan where the value is written, null when absent
+   * @param node the list item, or in map form the value node
+   * @param valueSpan where the value is written, null when absent: in list form just the text after
+   *     {@code =} (inside the item's quotes), in map form the whole value scalar including its
+   *     quotes
+   * @param nameSpan where the name is written
    */
   public record EnvVar(
-      String name, YNode node, String value, String rawValue, Span valueSpan, boolean listForm) {}
+      String name,
+      YNode node,
+      String value,
+      String rawValue,
+      Span valueSpan,
+      boolean listForm,
+      Span nameSpan) {}
 
   /**
+   * The healthcheck block.
+   *
    * @param disabled {@code disable: true} or {@code test: ["NONE"]}
    * @param test the test command words, empty when absent
    */
@@ -100,8 +112,17 @@ public record Service(
    *
    * @param context the context path, {@code .} when not given
    * @param dockerfile the Dockerfile path relative to the context, {@code Dockerfile} when not
-   *     given; null when {@code dockerfile_inline} is used
+   *     given; null when {@code dockerfile_inline} is used or the path is unknown
+   * @param node the scalar of the short form or the mapping of the long form
+   * @param context null when it depends on an unknown variable
+   * @param secrets the secret names the build uses, short or long syntax
    */
   public record Build(
-      YNode node, String context, String dockerfile, List<EnvVar> args, List<String> secrets) {}
+      YNode node, String context, String dockerfile, List<EnvVar> args, List<String> secrets) {
+
+    /** The {@code dockerfile_inline} text, when the Dockerfile is written in the compose file. */
+    public Optional<YScalar> dockerfileInline() {
+      return node instanceof YMap m ? m.scalar("dockerfile_inline") : Optional.empty();
+    }
+  }
 }

@@ -10,7 +10,8 @@ import io.hullcheck.model.Span;
  *     null when it depends on a variable without a default (unknown); never a guess
  * @param quoted whether written in single or double quotes
  * @param tag the resolved YAML tag's short name: {@code str}, {@code int}, {@code float}, {@code
- *     bool}, {@code null}
+ *     bool}, {@code null}; a local tag as written, such as Compose's {@code !reset} or {@code
+ *     !override} (its text is interpolated like a string)
  */
 public record YScalar(String raw, String value, boolean quoted, String tag, Span span)
     implements YNode {

@@ -11,6 +11,7 @@ public final class ComposeRules {
     return List.of(
         new ComposeUserRootRule(),
         new ComposeImageTagRule(),
+        new ComposeSecretLiteralRule(),
         new ComposeDockerSocketRule(),
         new PortAllInterfacesRule(),
         new ComposeMemoryLimitRule(),
