@@ -28,7 +28,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * that needs no context can use {@code c -> new MyCommand()}).
    */
   static final List<Function<CliContext, Object>> SUBCOMMANDS =
-      List.of(ScanCommand::new, FixCommand::new, RulesCommand::new);
+      List.of(
+          ScanCommand::new,
+          FixCommand::new,
+          RulesCommand::new,
+          ReviewCommand::new,
+          DemoCommand::new,
+          io.hullcheck.app.ServeCommand::new,
+          io.hullcheck.app.HealthcheckCommand::new);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

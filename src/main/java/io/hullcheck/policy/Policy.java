@@ -3,6 +3,8 @@ package io.hullcheck.policy;
 import io.hullcheck.rules.RuleData;
 import io.hullcheck.rules.RuleMeta;
 import io.hullcheck.rules.Severity;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The effective policy: built-in packs, the team's file and its per-path overrides merged.
@@ -24,4 +26,25 @@ public interface Policy {
 
   /** Data tables from {@code policies/} (base-image variants and the like). */
   RuleData data();
+
+  /** Whether inline suppressions must give a reason ({@code require_reason}, default true). */
+  default boolean requireReason() {
+    return true;
+  }
+
+  /**
+   * hadolint rule ids (such as {@code DL3008}) from the {@code ignored:} list of the team's {@code
+   * .hadolint.yaml}; findings of rules whose equivalents include one are suppressed.
+   */
+  default Set<String> hadolintIgnored() {
+    return Set.of();
+  }
+
+  /**
+   * Why a rule is on or off for a file: each step that decided it, oldest first, e.g. {@code "on by
+   * default at warning"}, {@code ".hullcheck.yml:4:3 rules: error"}.
+   */
+  default List<String> explain(String path, RuleMeta rule) {
+    return List.of();
+  }
 }

@@ -2,6 +2,7 @@ package io.hullcheck.rules;
 
 import io.hullcheck.rules.compose.ComposeRules;
 import io.hullcheck.rules.dockerfile.DockerfileRules;
+import io.hullcheck.rules.meta.MetaRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class Registry {
     List<Rule> all = new ArrayList<>();
     all.addAll(DockerfileRules.all());
     all.addAll(ComposeRules.all());
+    all.addAll(MetaRules.all());
     ALL = Collections.unmodifiableList(all);
   }
 

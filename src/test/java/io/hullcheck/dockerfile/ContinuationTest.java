@@ -42,7 +42,7 @@ class ContinuationTest {
         Arguments.of("# escape=`\nFROM a\nRUN x \\\nRUN y\n", 2, "y", "4:1-4:6", ""));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("continuations")
   void joinsContinuations(String file, int index, String argText, String span, String comments) {
     Dockerfile d = parse(file);

@@ -47,7 +47,7 @@ class ExecShellFormTest {
         Arguments.of("run   echo   hi  ", false, "echo|hi", "echo   hi"));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("forms")
   void readsForm(String line, boolean exec, String words, String argText) {
     Instruction ins = last("FROM scratch\n" + line + "\n");
@@ -68,7 +68,7 @@ class ExecShellFormTest {
         Arguments.of("CMD [\"a\", \\\n  \"b\"]", "\"a\"|\"b\"", "2:6-2:9 3:3-3:6"));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("wordSpans")
   void wordsKeepExactSpans(String line, String raw, String expectedSpans) {
     Instruction ins = last("FROM scratch\n" + line + "\n");

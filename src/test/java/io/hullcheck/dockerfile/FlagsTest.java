@@ -58,7 +58,7 @@ class FlagsTest {
         Arguments.of("COPY --chmod= a b", "chmod=", "a|b"));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("flags")
   void readsFlags(String line, String expectedFlags, String words) {
     Instruction ins = last("FROM scratch\n" + line + "\n");

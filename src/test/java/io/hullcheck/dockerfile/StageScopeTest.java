@@ -42,7 +42,7 @@ class StageScopeTest {
         Arguments.of("ARG V=1\nFROM img:${V#x}\n", 0, UNKNOWN));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("resolvedImages")
   void resolvesBaseImages(String file, int stage, String expected) {
     Stage s = parse(file).stages().get(stage);
@@ -137,5 +137,16 @@ class StageScopeTest {
     assertNull(ins.get(3).keyValue("N").orElseThrow().value());
     assertEquals("3", ins.get(4).keyValue("M").orElseThrow().value());
     assertEquals("x", ins.get(5).keyValue("org.opencontainers.image.title").orElseThrow().value());
+  }
+
+  @Test
+  void globalScopeWithoutStages() {
+    Dockerfile d = parse("ARG A=1\nARG B=${A}2\nARG C\n");
+    Scope global = d.globalScope();
+    assertEquals("12", global.variable("B", null).orElse(UNKNOWN));
+    assertEquals(UNKNOWN, global.variable("C", null).orElse(UNKNOWN));
+    assertEquals("", global.expand("${NOPE}", null).orElse(UNKNOWN));
+    // an ARG sees only the ARGs before it
+    assertEquals(UNKNOWN, global.variable("B", d.instructions().get(1)).orElse(UNKNOWN));
   }
 }

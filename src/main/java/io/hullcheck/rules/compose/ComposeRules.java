@@ -11,6 +11,7 @@ public final class ComposeRules {
     return List.of(
         new ComposeUserRootRule(),
         new ComposeImageTagRule(),
+        new ComposeSecretLiteralRule(),
         new ComposeDockerSocketRule(),
         new PortAllInterfacesRule(),
         new ComposeMemoryLimitRule(),
@@ -21,6 +22,7 @@ public final class ComposeRules {
         new LogRotationMissingRule(),
         new PrivilegedRule(),
         new CapabilityDangerousRule(),
-        new SecurityOptUnconfinedRule());
+        new SecurityOptUnconfinedRule(),
+        new ComposeUntrustedRegistry());
   }
 }

@@ -50,33 +50,42 @@ final class ResourceLimitFix {
         limits == null && (body.entry("mem_limit").isPresent() || body.entry("cpus").isPresent());
     String scalar = YamlEdits.quote(value, YamlEdits.needsQuotes(value, true) ? '"' : 0);
     TextEdit edit;
-    String where;
+    String where = "deploy.resources.limits." + key + ": " + scalar;
     if (legacyStyle) {
       if (!bodyWritten) {
         return null;
       }
-      edit = edits.insertEntry(body, legacyKey, scalar, unit);
+      edit = put(edits, unit, body, legacyKey, scalar, value);
       where = legacyKey + ": " + scalar;
     } else if (limits != null) {
-      edit = edits.insertEntry(limits, key, scalar, unit);
-      where = "deploy.resources.limits." + key + ": " + scalar;
+      edit = put(edits, unit, limits, key, scalar, value);
     } else if (resources != null) {
-      edit = edits.insertEntry(resources, "limits", nest(key, scalar), unit);
-      where = "deploy.resources.limits." + key + ": " + scalar;
+      edit = put(edits, unit, resources, "limits", nest(key, scalar), value);
     } else if (deploy != null) {
-      edit = edits.insertEntry(deploy, "resources", nest("limits", nest(key, scalar)), unit);
-      where = "deploy.resources.limits." + key + ": " + scalar;
+      edit = put(edits, unit, deploy, "resources", nest("limits", nest(key, scalar)), value);
+    } else if (bodyWritten) {
+      Object block = nest("resources", nest("limits", nest(key, scalar)));
+      edit = put(edits, unit, body, "deploy", block, value);
     } else {
-      YEntry existing = body.entry("deploy").orElse(null);
-      if (existing != null || !bodyWritten) {
-        return null;
-      }
-      edit =
-          edits.insertEntry(
-              body, "deploy", nest("resources", nest("limits", nest(key, scalar))), unit);
-      where = "deploy.resources.limits." + key + ": " + scalar;
+      return null;
     }
     return edit == null ? null : Fix.of("Add " + where, edit);
+  }
+
+  /**
+   * Writes {@code key} into {@code map}: a new entry, or, when the key is there with a value that
+   * sets no limit ({@code 0}, null), that scalar replaced; null when the key holds anything else.
+   */
+  private static TextEdit put(
+      YamlEdits edits, String unit, YMap map, String key, Object rendered, String value) {
+    YEntry existing = map.entry(key).orElse(null);
+    if (existing == null) {
+      return edits.insertEntry(map, key, rendered, unit);
+    }
+    if (rendered instanceof String && existing.value() instanceof YScalar s && !isSet(s)) {
+      return edits.replaceScalar(s, value, YamlEdits.needsQuotes(value, true));
+    }
+    return null;
   }
 
   private static Map<String, Object> nest(String key, Object value) {

@@ -87,6 +87,13 @@ public final class SecurityOptUnconfinedRule implements ComposeRule {
     }
   }
 
+  private static String advice(String option) {
+    return option.strip().toLowerCase(Locale.ROOT).startsWith("seccomp")
+        ? " (or point seccomp at a custom profile that allows only the extra calls the service"
+            + " needs)"
+        : "";
+  }
+
   private static Fix fix(YamlEdits edits, YEntry entry, YSeq seq, YNode item, String value) {
     TextEdit edit = edits.deleteItem(seq, item);
     if (edit == null && seq.items().size() == 1) {

@@ -77,28 +77,31 @@ final class ValueFindings {
     }
     List<String> names = new ArrayList<>();
     for (Use u : g.uses) {
-      Span site = u.mergeSite() != null ? u.mergeSite() : u.service().nameSpan();
-      String how = u.mergeSite() != null ? "merged at line " : "line ";
-      names.add(u.service().name() + " (" + how + site.startLine() + ")");
+      names.add(
+          u.mergeSite() != null
+              ? u.service().name() + " (merged at line " + u.mergeSite().startLine() + ")"
+              : u.service().name() + " (line " + u.service().nameSpan().startLine() + ")");
     }
+    String owner =
+        g.uses.stream()
+            .filter(u -> writtenIn(u.service(), g.at))
+            .map(u -> u.service().name())
+            .findFirst()
+            .orElse(null);
     String where =
-        g.uses.stream().anyMatch(u -> writtenIn(u.service(), g.at))
-            ? "Written in service " + owner(g) + " at line " + g.at.startLine()
-            : "Written once at line " + g.at.startLine() + ", outside any service";
+        owner == null
+            ? "The value is written at line " + g.at.startLine() + ", outside the service"
+            : "The value is written in service " + owner + " at line " + g.at.startLine();
+    if (!shared) {
+      return where
+          + ", and used by "
+          + names.get(0)
+          + "; fix it there, or override the key in the service";
+    }
     return where
-        + " and used by "
-        + (names.size() == 1 ? "service " : "services ")
+        + ", and used by services "
         + String.join(", ", names)
-        + ": changing it there changes every one of them; to change one, override the key in"
-        + " that service";
-  }
-
-  private static String owner(Group g) {
-    return g.uses.stream()
-        .filter(u -> writtenIn(u.service(), g.at))
-        .map(u -> u.service().name())
-        .findFirst()
-        .orElse("?");
+        + "; fixing it there fixes all of them, or override the key in one service";
   }
 
   /** Whether a span lies in the service's own text: its name line and its written body. */

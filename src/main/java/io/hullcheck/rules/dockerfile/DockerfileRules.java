@@ -16,6 +16,7 @@ public final class DockerfileRules {
         new SecretLiteral(),
         new SecretFileCopied(),
         new BaseImageFull(),
-        new HealthcheckMissing());
+        new HealthcheckMissing(),
+        new UntrustedRegistry());
   }
 }

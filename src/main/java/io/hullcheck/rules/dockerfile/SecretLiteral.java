@@ -39,6 +39,7 @@ import java.util.Set;
     kics = {"passwords_and_secrets"},
     cis = {"4.10"})
 public final class SecretLiteral implements DockerfileRule {
+  private static final String COMMENT = "a comment";
 
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
@@ -49,7 +50,7 @@ public final class SecretLiteral implements DockerfileRule {
       scanInstruction(source, ins, ins.keyword(), reported, findings);
     }
     for (Comment c : dockerfile.comments()) {
-      scan(source, c.span(), "a comment", reported, findings);
+      scan(source, c.span(), COMMENT, reported, findings);
     }
     return findings;
   }
@@ -70,6 +71,7 @@ public final class SecretLiteral implements DockerfileRule {
   private void scan(
       SourceFile source, Span region, String where, Set<Integer> reported, List<Finding> out) {
     String text = source.slice(region);
+    boolean comment = where.equals(COMMENT);
     for (Secrets.Match m : Secrets.findCredentials(text)) {
       int start = region.startOffset() + m.start();
       if (!reported.add(start)) {
@@ -83,7 +85,10 @@ public final class SecretLiteral implements DockerfileRule {
                   + m.kind().label()
                   + " is written in "
                   + where
-                  + ": it is in the repository history and the image; revoke and rotate it, then"
+                  + (comment
+                      ? ": it is in the repository history"
+                      : ": it is in the repository history and the image")
+                  + "; revoke and rotate it, then"
                   + " pass it at build time with RUN --mount=type=secret or at run time as a"
                   + " secret"));
     }

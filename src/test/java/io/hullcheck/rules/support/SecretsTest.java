@@ -65,6 +65,14 @@ class SecretsTest {
         "npm_abcdefghijklmnopqrstuvwxyz0123456789 | NPM_TOKEN",
         "dckr_pat_abcdefghijklmnopqrstuvwxyz0 | DOCKER_HUB_TOKEN",
         "pip install --index-url https://deploy:s3cr3tpw@pypi.corp.io/simple app | URL_PASSWORD",
+        "ARG token=sq0atp-812erere3wewew45678901 | SQUARE_TOKEN",
+        "amzn.mws.643a5678-8f9f-1a2b-5c3b-e3ea43f3f4b4 | AMAZON_MWS_TOKEN",
+        "f4f56af5a54a3eaeb3c3beb3cc2ccccc-us36 | MAILCHIMP_KEY",
+        "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 | SENDGRID_KEY",
+        "OPENAI_API_KEY=sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9 | OPENAI_KEY",
+        "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey="
+            + "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYm=="
+            + " | AZURE_STORAGE_KEY",
       })
   void credentialFormats(String text, Secrets.Kind kind) {
     List<Secrets.Match> found = Secrets.findCredentials(text.replace("\\n", "\n"));
@@ -95,5 +103,44 @@ class SecretsTest {
   @CsvSource({"'${DB_PASSWORD}', true", "$TOKEN, true", "plain, false", "'', false"})
   void references(String raw, boolean ref) {
     assertEquals(ref, Secrets.isReference(raw));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    ".env, dotenv file",
+    "./app/.env, dotenv file",
+    ".env.production, dotenv file",
+    ".env.example, ",
+    ".env.sample, ",
+    ".env.template, ",
+    "id_rsa, SSH private key",
+    "/home/me/.ssh/id_ed25519, SSH private key",
+    "id_rsa.pub, ",
+    "server.key, private key file",
+    "tls/*.key, private key file",
+    "privkey.pem, private key file",
+    "ca.pem, ",
+    "server-cert.pem, ",
+    "fullchain.pem, ",
+    "nodesource.gpg.key, ",
+    "public.key, ",
+    ".npmrc, credentials file",
+    ".pypirc, credentials file",
+    ".netrc, credentials file",
+    ".git-credentials, credentials file",
+    ".aws/credentials, AWS credentials file",
+    "gcp-credentials.json, cloud service-account key",
+    "service-account.json, cloud service-account key",
+    ".docker/config.json, Docker registry credentials file",
+    "kubeconfig, credentials file",
+    ".kube/config, kubeconfig",
+    "keystore.p12, keystore",
+    ".ssh/, credentials file",
+    "package.json, ",
+    "config.json, ",
+    "environment.yml, ",
+  })
+  void secretFiles(String path, String kind) {
+    assertEquals(kind, Secrets.secretFileKind(path));
   }
 }

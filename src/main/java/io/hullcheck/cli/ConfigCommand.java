@@ -1,0 +1,116 @@
+package io.hullcheck.cli;
+
+import io.hullcheck.policy.PolicyDescription;
+import io.hullcheck.policy.PolicyError;
+import io.hullcheck.policy.PolicyLoader;
+import io.hullcheck.policy.PolicyResult;
+import io.hullcheck.rules.Registry;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hullcheck config --print [PATH]}: the effective policy for a path (packs, the team's file
+ * and its overrides merged) and why each rule is on or off. Exit 0, or 2 when the policy file is
+ * broken (its errors are printed with file, line and column) or the arguments are wrong.
+ */
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = "Show the effective policy for a path and why each rule is on or off.")
+public final class ConfigCommand implements Callable<Integer> {
+  static final int OK = 0;
+  static final int USAGE = 2;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--print", description = "Print the effective policy.")
+  boolean print;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Use this policy file instead of .github/hullcheck.yml or .hullcheck.yml.")
+  Path config;
+
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "The repository root; default: the nearest directory above PATH with a policy file or"
+              + " .git, else the current directory.")
+  Path root;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "PATH",
+      description = "A file or directory whose overrides apply; default: none (the policy itself).")
+  Path path;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!print) {
+      err.println("hullcheck config: nothing to do; use --print [PATH]");
+      return USAGE;
+    }
+    Path base = root != null ? root : findRoot(path);
+    if (!Files.isDirectory(base)) {
+      err.println("hullcheck config: not a directory: " + base);
+      return USAGE;
+    }
+    PolicyResult result = PolicyLoader.load(base, config);
+    if (!result.ok()) {
+      for (PolicyError e : result.errors()) {
+        err.println(e);
+      }
+      err.println("hullcheck config: the policy has errors; nothing was printed");
+      return USAGE;
+    }
+    String relative = path == null ? null : relative(base, path);
+    out.print(PolicyDescription.describe(result.policy(), relative, Registry.catalogue()));
+    out.flush();
+    return OK;
+  }
+
+  /** The nearest directory at or above {@code path} with a policy file or {@code .git}. */
+  static Path findRoot(Path path) {
+    Path cwd = Path.of("").toAbsolutePath();
+    if (path == null) {
+      return cwd;
+    }
+    Path dir = path.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      dir = dir.getParent();
+    }
+    for (Path d = dir; d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"))) {
+        return d;
+      }
+      for (String location : PolicyLoader.LOCATIONS) {
+        if (Files.isRegularFile(d.resolve(location))) {
+          return d;
+        }
+      }
+    }
+    return cwd;
+  }
+
+  /** {@code path} relative to {@code root}, {@code /}-separated; null for the root itself. */
+  static String relative(Path root, Path path) {
+    Path r = root.toAbsolutePath().normalize();
+    Path p = path.toAbsolutePath().normalize();
+    if (!p.startsWith(r)) {
+      return path.toString().replace('\\', '/');
+    }
+    String rel = r.relativize(p).toString().replace('\\', '/');
+    return rel.isEmpty() ? null : rel;
+  }
+}

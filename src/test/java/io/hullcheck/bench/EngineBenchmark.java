@@ -1,0 +1,63 @@
+package io.hullcheck.bench;
+
+import io.hullcheck.engine.Engine;
+import io.hullcheck.engine.InputFile;
+import io.hullcheck.policy.Policy;
+import io.hullcheck.policy.PolicyLoader;
+import io.hullcheck.rules.Registry;
+import io.hullcheck.testing.Corpus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Parse plus evaluate, per file, over the real-world corpus with every default rule and the
+ * built-in default policy, on one thread: the score in ops/s is files per second per core. Fix
+ * verification and suppressions are included, as {@code hullcheck scan} runs them. Not run by
+ * {@code mvn verify}; see docs/performance.md for the command.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+@Threads(1)
+public class EngineBenchmark {
+  private List<InputFile> files;
+  private Engine engine;
+  private Policy policy;
+  private int next;
+
+  @Setup
+  public void load() {
+    Path corpus =
+        Corpus.dir()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no corpus: set HULLCHECK_CORPUS or -Dhullcheck.corpus"));
+    files = Corpus.realworld(corpus);
+    engine = new Engine(Registry.all()).withParallel(false);
+    policy = PolicyLoader.builtin("default");
+  }
+
+  /** Checks the next corpus file, round robin: one operation is one file. */
+  @Benchmark
+  public int checkOneFile() {
+    InputFile f = files.get(next);
+    next = next + 1 == files.size() ? 0 : next + 1;
+    return engine.checkFile(f, policy).findings().size();
+  }
+}

@@ -1,0 +1,195 @@
+package io.hullcheck.rules.dockerfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hullcheck.dockerfile.Dockerfile;
+import io.hullcheck.model.ImageRef;
+import io.hullcheck.rules.DockerfileRule;
+import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Fix;
+import io.hullcheck.rules.Options;
+import io.hullcheck.rules.RuleContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The rules' decision tables and options, one case per line. */
+class DockerfileRuleTablesTest {
+
+  @ParameterizedTest(name = "{0} floating={1}")
+  @CsvSource({
+    "latest, true",
+    "LATEST, true",
+    "lts, true",
+    "lts-alpine, true",
+    "latest-dev, true",
+    "slim-bookworm, true",
+    "alpine, true",
+    "3.12, false",
+    "20-alpine, false",
+    "lts-alpine3.19, false",
+    "bookworm-slim, false",
+    "stable-20240101, false",
+    "1.27-alpine-slim, false",
+  })
+  void floatingTags(String tag, boolean floating) {
+    assertEquals(floating, ImageTag.isFloating(tag, ImageTag.DEFAULT_FLOATING_TAGS));
+  }
+
+  @ParameterizedTest(name = "USER {0} root={1}")
+  @CsvSource({
+    "root, true",
+    "0, true",
+    "0:0, true",
+    "00, true",
+    "root:staff, true",
+    "0:1000, true",
+    "1000:0, false",
+    "Root, false",
+    "app, false",
+    "10001:10001, false",
+    "rootless, false",
+  })
+  void rootUsers(String user, boolean root) {
+    assertEquals(root, UserRoot.isRoot(user));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "python:3.12, python:3.12-slim",
+    "python:3.12.4-bookworm, python:3.12.4-slim-bookworm",
+    "python:3, python:3-slim",
+    "python:3.12-slim, ",
+    "python:3.12-alpine, ",
+    "python, advice",
+    "node:lts, node:lts-slim",
+    "node:20-bullseye, node:20-bullseye-slim",
+    "ruby:3.3-bookworm, ruby:3.3-slim-bookworm",
+    "debian:12, debian:12-slim",
+    "debian:bookworm-slim, ",
+    "eclipse-temurin:21, eclipse-temurin:21-jre",
+    "eclipse-temurin:17-jdk-alpine, eclipse-temurin:17-jre-alpine",
+    "eclipse-temurin:17.0.11_9-jdk-noble, eclipse-temurin:17.0.11_9-jre-noble",
+    "eclipse-temurin:17-jre, ",
+    "openjdk:11, eclipse-temurin:11-jre",
+    "openjdk:11-jre-slim, advice",
+    "golang:1.22, advice",
+    "golang:1.22-alpine, ",
+    "php:8.3-fpm, advice",
+    "php:8.3-fpm-alpine, ",
+    "ubuntu:24.04, ",
+  })
+  void slimVariants(String image, String expected) throws IOException {
+    BaseImageTable table = BaseImageTable.of(DockerfileRuleFixturesTest.context().data());
+    ImageRef ref = ImageRef.parse(image).orElseThrow();
+    String actual =
+        table
+            .variant(ref)
+            .flatMap(v -> BaseImageTable.suggest(v, ref.tag()))
+            .map(s -> s.mechanical() ? s.image() + ":" + s.tag() : "advice")
+            .orElse(null);
+    assertEquals(expected, actual);
+  }
+
+  @ParameterizedTest(name = "{0} non-root={1}")
+  @CsvSource({
+    "gcr.io/distroless/static-debian12:nonroot, true",
+    "gcr.io/distroless/base:debug-nonroot, true",
+    "gcr.io/distroless/static-debian12, false",
+    "cgr.dev/chainguard/node:latest, true",
+    "cgr.dev/chainguard/wolfi-base:latest, false",
+    "bitnami/nginx:1.27, true",
+    "bitnami/minideb:bookworm, false",
+    "nginx:1.27, false",
+    "mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled, true",
+  })
+  void nonRootImages(String image, boolean nonroot) throws IOException {
+    BaseImageTable table = BaseImageTable.of(DockerfileRuleFixturesTest.context().data());
+    assertEquals(nonroot, table.runsAsNonRoot(ImageRef.parse(image).orElseThrow()));
+  }
+
+  static Stream<Arguments> options() {
+    return Stream.of(
+        Arguments.of(
+            new UserRoot(),
+            Map.of("user", "app"),
+            "FROM alpine:3.20\nCMD [\"sh\"]\n",
+            "FROM alpine:3.20\nUSER app\nCMD [\"sh\"]\n"),
+        Arguments.of(
+            new UserRoot(),
+            Map.of("nonroot_images", List.of("mycorp/base-*")),
+            "FROM mycorp/base-runtime:1.0\nCMD [\"app\"]\n",
+            null),
+        Arguments.of(
+            new ImageTag(),
+            Map.of("floating_tags", List.of("release")),
+            "FROM mycorp/app:release\n",
+            "finding"),
+        Arguments.of(
+            new ImageTag(),
+            Map.of("floating_tags", List.of("release")),
+            "FROM node:latest\n",
+            null),
+        Arguments.of(
+            new SecretInBuildVariable(),
+            Map.of("secret_name_patterns", List.of("DSN")),
+            "FROM alpine:3.20\nENV SENTRY_DSN=https://k@o1.ingest.sentry.io/1\n",
+            "finding"),
+        Arguments.of(
+            new SecretInBuildVariable(),
+            Map.of("secret_name_patterns", List.of("DSN")),
+            "FROM alpine:3.20\nENV DB_PASSWORD=x1\n",
+            null),
+        Arguments.of(
+            new HealthcheckMissing(),
+            Map.of(),
+            "FROM alpine:3.20\nEXPOSE 6379\nCMD [\"redis-server\"]\n",
+            "advice"),
+        Arguments.of(
+            new HealthcheckMissing(),
+            Map.of("http_ports", List.of("6000-6999")),
+            "FROM alpine:3.20\nEXPOSE 6379\nCMD [\"redis-server\"]\n",
+            "FROM alpine:3.20\nEXPOSE 6379\nHEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD"
+                + " wget -q -O /dev/null http://127.0.0.1:6379/ || exit 1\nCMD [\"redis-server\"]\n"),
+        Arguments.of(
+            new HealthcheckMissing(),
+            Map.of(),
+            "FROM alpine:3.20\nEXPOSE 53/udp 8080\nCMD [\"app\"]\n",
+            "FROM alpine:3.20\nEXPOSE 53/udp 8080\nHEALTHCHECK --interval=30s --timeout=3s --retries=3"
+                + " CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1\nCMD [\"app\"]\n"),
+        Arguments.of(
+            new BaseImageFull(),
+            Map.of(),
+            "FROM openjdk:17\nRUN javac Main.java\nCMD [\"java\", \"Main\"]\n",
+            "advice"));
+  }
+
+  /**
+   * A rule with options on one Dockerfile: {@code expected} is the fixed text, "finding" for a
+   * finding without checking the fix, "advice" for a finding without a fix, or null for no finding.
+   */
+  @ParameterizedTest
+  @MethodSource
+  void options(DockerfileRule rule, Map<String, Object> options, String text, String expected)
+      throws IOException {
+    RuleContext context = DockerfileRuleFixturesTest.context().withOptions(new Options(options));
+    Dockerfile df = DockerfileRuleFixturesTest.parse("Dockerfile", text);
+    List<Finding> findings = rule.check(df, context);
+    if (expected == null) {
+      assertEquals(List.of(), findings);
+    } else if (expected.equals("finding")) {
+      assertEquals(1, findings.size());
+    } else if (expected.equals("advice")) {
+      assertEquals(1, findings.size());
+      assertEquals(null, findings.get(0).fix());
+    } else {
+      assertEquals(1, findings.size());
+      assertEquals(expected, new Fix("f", findings.get(0).fix().edits()).applyTo(text));
+    }
+  }
+}
