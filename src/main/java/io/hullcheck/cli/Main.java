@@ -33,7 +33,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           FixCommand::new,
           RulesCommand::new,
           ReviewCommand::new,
-          DemoCommand::new);
+          DemoCommand::new,
+          io.hullcheck.app.ServeCommand::new,
+          io.hullcheck.app.HealthcheckCommand::new);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

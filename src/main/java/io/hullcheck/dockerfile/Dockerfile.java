@@ -34,6 +34,14 @@ public record Dockerfile(
     return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
   }
 
+  /**
+   * The global ARGs' scope: what a FROM line sees (instructions passed as {@code at} see the ARGs
+   * declared before them; null sees them all). Useful where there is no stage.
+   */
+  public Scope globalScope() {
+    return StageAssembler.globalScope(escape, globalArgs);
+  }
+
   /** The stage with this alias (case-insensitive), if any, before {@code beforeIndex}. */
   public Optional<Stage> stageNamed(String alias, int beforeIndex) {
     for (int i = Math.min(beforeIndex, stages.size()) - 1; i >= 0; i--) {

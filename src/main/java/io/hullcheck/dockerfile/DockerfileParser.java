@@ -53,6 +53,7 @@ public final class DockerfileParser {
     private final SourceFile source;
     private final String text;
     private final int n;
+    private final SpanFactory spans;
     private final LogicalLine line;
     private final List<Directive> directives = new ArrayList<>(2);
     private final List<Comment> comments = new ArrayList<>();
@@ -66,7 +67,8 @@ public final class DockerfileParser {
       this.source = source;
       this.text = source.text();
       this.n = text.length();
-      this.line = new LogicalLine(source);
+      this.spans = new SpanFactory(source);
+      this.line = new LogicalLine(spans, n);
     }
 
     Dockerfile read() {
@@ -170,7 +172,7 @@ public final class DockerfileParser {
         return false;
       }
       String value = text.substring(valueStart, valueEnd);
-      Span span = source.span(first, valueEnd);
+      Span span = spans.span(first, valueEnd);
       for (Directive d : directives) {
         if (d.name().equals(name)) {
           problems.add(
@@ -185,7 +187,7 @@ public final class DockerfileParser {
         } else {
           problems.add(
               new ParseProblem(
-                  source.span(valueStart, valueEnd),
+                  spans.span(valueStart, valueEnd),
                   "invalid escape token '" + value + "': use ` or \\"));
         }
       }
@@ -216,7 +218,7 @@ public final class DockerfileParser {
     private void comment(int hash, int end) {
       int from = skipSpaces(hash + 1, end);
       int to = trimEnd(from, end);
-      comments.add(new Comment(text.substring(from, to), source.span(hash, end)));
+      comments.add(new Comment(text.substring(from, to), spans.span(hash, end)));
     }
 
     // ---- instructions ----------------------------------------------------------------------
@@ -243,7 +245,7 @@ public final class DockerfileParser {
       if (to == 0) {
         problems.add(
             new ParseProblem(
-                source.span(first, line.endOffset()),
+                spans.span(first, line.endOffset()),
                 "line continuation at end of file with nothing to continue"));
         return;
       }
@@ -298,7 +300,7 @@ public final class DockerfileParser {
         d.argSpan = line.span(argStart, argEnd);
       } else {
         int at = d.flags.isEmpty() ? d.keywordSpan.endOffset() : lastFlagEnd(d.flags);
-        d.argSpan = source.span(at, at);
+        d.argSpan = spans.span(at, at);
       }
       if (!KEYWORDS.contains(d.keyword)) {
         problems.add(new ParseProblem(d.keywordSpan, "unknown instruction: " + d.keyword));
@@ -434,14 +436,14 @@ public final class DockerfileParser {
       Span keySpan;
       Span valueSpan;
       if (span.length() == w.raw().length()) {
-        keySpan = source.span(span.startOffset(), span.startOffset() + eq);
-        valueSpan = source.span(span.startOffset() + eq + 1, span.endOffset());
+        keySpan = spans.span(span.startOffset(), span.startOffset() + eq);
+        valueSpan = spans.span(span.startOffset() + eq + 1, span.endOffset());
       } else {
         // The word crosses a continuation: locate the '=' in the source text.
         int at = text.indexOf('=', span.startOffset());
         at = at < 0 || at >= span.endOffset() ? span.startOffset() : at;
-        keySpan = source.span(span.startOffset(), at);
-        valueSpan = source.span(Math.min(at + 1, span.endOffset()), span.endOffset());
+        keySpan = spans.span(span.startOffset(), at);
+        valueSpan = spans.span(Math.min(at + 1, span.endOffset()), span.endOffset());
       }
       return new KeyValue(
           key, ShellWords.unquote(rawValue, escape), rawValue, keySpan, valueSpan, span);
@@ -536,8 +538,8 @@ public final class DockerfileParser {
               marker.stripTabs(),
               marker.quoted(),
               body.toString(),
-              source.span(bodyStart, start),
-              source.span(bodyStart, end));
+              spans.span(bodyStart, start),
+              spans.span(bodyStart, end));
         }
         body.append(text, content, end).append('\n');
       }
@@ -549,8 +551,8 @@ public final class DockerfileParser {
           marker.stripTabs(),
           marker.quoted(),
           body.toString(),
-          source.span(bodyStart, n),
-          source.span(bodyStart, n));
+          spans.span(bodyStart, n),
+          spans.span(bodyStart, n));
     }
 
     /** An instruction being read; becomes an {@link Instruction} once its heredocs are read. */
@@ -570,7 +572,7 @@ public final class DockerfileParser {
         Instruction onbuild = trigger == null ? null : trigger.build(endOffset, heredocs, stage);
         return new Instruction(
             keyword,
-            source.span(start, Math.max(start, endOffset)),
+            spans.span(start, Math.max(start, endOffset)),
             keywordSpan,
             List.copyOf(flags),
             List.copyOf(args),

@@ -1,6 +1,5 @@
 package io.hullcheck.dockerfile;
 
-import io.hullcheck.model.SourceFile;
 import io.hullcheck.model.Span;
 
 /**
@@ -10,16 +9,20 @@ import io.hullcheck.model.Span;
  * <p>Reused across the instructions of one parse (no per-char allocation); not thread-safe.
  */
 final class LogicalLine {
-  private final SourceFile source;
-  private char[] chars = new char[512];
-  private int[] offsets = new int[512];
+  private final SpanFactory spans;
+  private char[] chars;
+  private int[] offsets;
   private int length;
 
   /** Source offset just past the last char that belongs to the instruction. */
   private int endOffset;
 
-  LogicalLine(SourceFile source) {
-    this.source = source;
+  /** {@code sizeHint}: the file length; a logical line never needs more. */
+  LogicalLine(SpanFactory spans, int sizeHint) {
+    this.spans = spans;
+    int capacity = Math.max(16, Math.min(sizeHint, 512));
+    this.chars = new char[capacity];
+    this.offsets = new int[capacity];
   }
 
   void reset() {
@@ -74,7 +77,7 @@ final class LogicalLine {
 
   /** The exact source span of logical range {@code [from, to)}. */
   Span span(int from, int to) {
-    return source.span(sourceStart(from), sourceEnd(from, to));
+    return spans.span(sourceStart(from), sourceEnd(from, to));
   }
 
   /** Whether the range crosses a removed continuation (its source is longer than its text). */
