@@ -5,7 +5,6 @@ import io.hullcheck.engine.Engine;
 import io.hullcheck.job.CheckConclusion;
 import io.hullcheck.job.JobOutcome;
 import io.hullcheck.job.JobSettings;
-import io.hullcheck.rules.Registry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,7 +109,10 @@ final class ReviewCommand implements Callable<Integer> {
     try {
       result =
           new LocalReview(
-                  repository, new Engine(Registry.all()), JobSettings.defaults(), Clock.systemUTC())
+                  repository,
+                  new Engine(context.rules()),
+                  JobSettings.defaults(),
+                  Clock.systemUTC())
               .run(base, heads, context.out());
     } catch (IOException e) {
       throw new UserError(e.getMessage());
