@@ -43,6 +43,40 @@ import java.util.regex.Pattern;
 record Workspace(
     Path root, List<InputFile> inputs, Map<String, Path> files, List<FileProblem> readProblems) {
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target");
+
+  /**
+   * Extensions that make {@code Dockerfile.<ext>} something else: source code about Dockerfiles
+   * (our own {@code Dockerfile.java}), documentation, and BuildKit's per-Dockerfile ignore file.
+   */
+  private static final Set<String> NOT_DOCKER =
+      Set.of(
+          "java",
+          "kt",
+          "scala",
+          "groovy",
+          "go",
+          "py",
+          "rb",
+          "rs",
+          "js",
+          "ts",
+          "c",
+          "h",
+          "cpp",
+          "cs",
+          "class",
+          "md",
+          "rst",
+          "txt",
+          "html",
+          "json",
+          "sh",
+          "ps1",
+          "dockerignore",
+          "orig",
+          "rej",
+          "swp");
+
   private static final Pattern SERVICES_KEY = Pattern.compile("(?m)^services\\s*:");
   private static final Pattern FROM_LINE = Pattern.compile("(?im)^\\s*FROM\\s+\\S");
 
@@ -128,6 +162,10 @@ record Workspace(
    */
   static Optional<FileKind> kindFromName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
+    int dot = n.lastIndexOf('.');
+    if (dot >= 0 && NOT_DOCKER.contains(n.substring(dot + 1))) {
+      return Optional.empty();
+    }
     if (n.endsWith("dockerfile")
         || n.endsWith("containerfile")
         || n.startsWith("dockerfile.")

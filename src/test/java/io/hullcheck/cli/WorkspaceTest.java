@@ -38,7 +38,10 @@ class WorkspaceTest {
     "values.yaml, ",
     "compose.json, ",
     "Dockerfile-old, ",
-    "dockerfile.md.txt, DOCKERFILE",
+    "Dockerfile.java, ",
+    "Dockerfile.md, ",
+    "Dockerfile.dockerignore, ",
+    "Dockerfile.dev, DOCKERFILE",
     "README.md, ",
   })
   void kindFromName(String name, FileKind kind) {
