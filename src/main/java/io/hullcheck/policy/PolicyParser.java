@@ -384,11 +384,11 @@ final class PolicyParser {
   }
 
   /**
-   * For rules whose options the schema lists ({@code $defs/ruleOptions/<id>}): every option name is
-   * known and its value has the listed type. Other rules take any options.
+   * For rules whose options the schema lists ({@code $defs/ruleOptions/$defs/<id>}): every option
+   * name is known and its value has the listed type. Other rules take any options.
    */
   private void checkOptions(String id, MappingNode m, List<Object> path) {
-    String pointer = "/$defs/ruleOptions/" + id;
+    String pointer = "/$defs/ruleOptions/$defs/" + id;
     JsonNode spec = schema.json().at(pointer);
     if (spec.isMissingNode()) {
       return;

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The option lists in the schema ({@code $defs/ruleOptions}) match what the rules read: every
+ * The option lists in the schema ({@code $defs/ruleOptions/$defs}) match what the rules read: every
  * {@code options().getX("name", ...)} in a rule's source is listed for that rule, and the schema
  * lists options only for rules that exist. A rule that starts reading a new option must add it to
  * the schema, or users' files naming it would be rejected.
@@ -40,7 +40,8 @@ class RuleOptionsSchemaTest {
         }
         Matcher read = READ.matcher(src);
         while (read.find()) {
-          String pointer = "/$defs/ruleOptions/" + id.group(1) + "/properties/" + read.group(1);
+          String pointer =
+              "/$defs/ruleOptions/$defs/" + id.group(1) + "/properties/" + read.group(1);
           if (PolicySchema.get().json().at(pointer).isMissingNode()) {
             missing.add(id.group(1) + "." + read.group(1));
           }
@@ -56,7 +57,7 @@ class RuleOptionsSchemaTest {
     Set<String> unknown = new TreeSet<>();
     PolicySchema.get()
         .json()
-        .at("/$defs/ruleOptions")
+        .at("/$defs/ruleOptions/$defs")
         .fieldNames()
         .forEachRemaining(
             id -> {
