@@ -87,7 +87,9 @@ public final class UserRoot implements DockerfileRule {
     return List.of(
         finding(
             source,
-            stage.from().span(),
+            // The FROM keyword, not the whole line: other rules' fixes edit the image reference,
+            // and a finding must stay recognisably the same across them.
+            stage.from().keywordSpan(),
             "The final stage sets no USER, so the container runs as root; add USER "
                 + user
                 + " (a numeric uid needs no /etc/passwd entry) before CMD/ENTRYPOINT",
