@@ -13,6 +13,7 @@ import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
+import io.hullcheck.rules.support.Globs;
 import io.hullcheck.rules.support.ShellText;
 import io.hullcheck.rules.support.Stages;
 import java.util.List;
@@ -152,7 +153,7 @@ public final class UserRoot implements DockerfileRule {
     }
     List<String> extra = context.options().getStringList("nonroot_images", List.of());
     String name = Stages.canonicalName(base.get());
-    if (extra.stream().anyMatch(g -> io.hullcheck.rules.support.Globs.matches(g, name))) {
+    if (extra.stream().anyMatch(g -> Globs.matches(g, name))) {
       return false;
     }
     return !BaseImageTable.of(context.data()).runsAsNonRoot(base.get());
