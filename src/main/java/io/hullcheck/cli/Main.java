@@ -32,8 +32,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           ScanCommand::new,
           FixCommand::new,
           RulesCommand::new,
+          ConfigCommand::new,
           ReviewCommand::new,
-          DemoCommand::new);
+          DemoCommand::new,
+          io.hullcheck.app.ServeCommand::new,
+          io.hullcheck.app.HealthcheckCommand::new);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +53,9 @@ public final class FakeGitHub implements AutoCloseable {
   private final List<Comment> comments = new ArrayList<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final List<String> tokens = new ArrayList<>();
+  private final List<Received> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, Hold> holds = new java.util.concurrent.ConcurrentHashMap<>();
+  private String fixedToken;
   private String owner = "acme";
   private String repo = "shop";
   private long repoId = 1296269;
@@ -61,14 +63,14 @@ public final class FakeGitHub implements AutoCloseable {
   /** One pull request's state. */
   public static final class Pr {
     public final int number;
-    public String baseSha;
-    public String headSha;
-    public String baseRef = "main";
-    public String headRef = "feature";
-    public boolean draft;
-    public boolean fork;
-    public String cloneUrl;
-    public final List<ObjectNode> files = new ArrayList<>();
+    public volatile String baseSha;
+    public volatile String headSha;
+    public volatile String baseRef = "main";
+    public volatile String headRef = "feature";
+    public volatile boolean draft;
+    public volatile boolean fork;
+    public volatile String cloneUrl;
+    public final List<ObjectNode> files = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Pr(int number) {
       this.number = number;
@@ -90,6 +92,13 @@ public final class FakeGitHub implements AutoCloseable {
       return this;
     }
 
+    /** Replaces the file list, e.g. with {@link GitFixture#githubFiles}. */
+    public Pr files(List<ObjectNode> list) {
+      files.clear();
+      files.addAll(list);
+      return this;
+    }
+
     public Pr renamed(String path, String previous, String patch) {
       file(path, "renamed", patch);
       files.get(files.size() - 1).put("previous_filename", previous);
@@ -108,8 +117,8 @@ public final class FakeGitHub implements AutoCloseable {
     public final String body;
     public final String author;
     public final Long inReplyTo;
-    public boolean resolved;
-    public boolean outdated;
+    public volatile boolean resolved;
+    public volatile boolean outdated;
 
     Comment(
         long id,
@@ -143,6 +152,30 @@ public final class FakeGitHub implements AutoCloseable {
 
   private record Fault(int status, Map<String, String> headers, String body) {}
 
+  /** A request held back until the test releases it. */
+  public static final class Hold {
+    private final java.util.concurrent.CountDownLatch arrived =
+        new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch released =
+        new java.util.concurrent.CountDownLatch(1);
+
+    /** Waits until the held request has arrived; false after 60 s. */
+    public boolean awaitArrival() throws InterruptedException {
+      return arrived.await(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    public void release() {
+      released.countDown();
+    }
+  }
+
+  /** Holds the next {@code method path} request (path without query) until released. */
+  public Hold hold(String method, String path) {
+    Hold hold = new Hold();
+    holds.put(method + " " + path, hold);
+    return hold;
+  }
+
   public FakeGitHub() {
     server =
         new WireMockServer(
@@ -159,6 +192,12 @@ public final class FakeGitHub implements AutoCloseable {
     this.owner = owner;
     this.repo = repo;
     this.repoId = id;
+    return this;
+  }
+
+  /** Every installation token is {@code token} (so a git server can require it). */
+  public synchronized FakeGitHub fixedToken(String token) {
+    this.fixedToken = token;
     return this;
   }
 
@@ -206,25 +245,25 @@ public final class FakeGitHub implements AutoCloseable {
     return copy;
   }
 
-  /** Every request in the order GitHub received it. */
+  /**
+   * Every request in the order GitHub received it, recorded before it is answered (WireMock's own
+   * journal may record a request after its response has gone out).
+   */
   public List<Received> requests() {
-    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-    Collections.reverse(events);
-    List<Received> out = new ArrayList<>();
-    for (ServeEvent e : events) {
-      Request r = e.getRequest();
-      JsonNode body = MissingNode.getInstance();
-      if (r.getBody() != null && r.getBody().length > 0) {
-        try {
-          body = JSON.readTree(r.getBody());
-        } catch (IOException ex) {
-          body = NODES.textNode(r.getBodyAsString());
-        }
+    return List.copyOf(journal);
+  }
+
+  private void record(Request r) {
+    JsonNode body = MissingNode.getInstance();
+    if (r.getBody() != null && r.getBody().length > 0) {
+      try {
+        body = JSON.readTree(r.getBody());
+      } catch (IOException ex) {
+        body = NODES.textNode(r.getBodyAsString());
       }
-      out.add(
-          new Received(r.getMethod().getName(), r.getUrl(), body, r.getHeader("Authorization")));
     }
-    return out;
+    journal.add(
+        new Received(r.getMethod().getName(), r.getUrl(), body, r.getHeader("Authorization")));
   }
 
   /** Requests other than reads ({@code GET} and GraphQL queries), in order. */
@@ -242,7 +281,7 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   public void resetRequests() {
-    server.resetRequests();
+    journal.clear();
   }
 
   @Override
@@ -253,8 +292,21 @@ public final class FakeGitHub implements AutoCloseable {
   private final class Transformer implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent event) {
+      Request request = event.getRequest();
+      record(request);
+      Hold hold =
+          holds.remove(
+              request.getMethod().getName() + " " + URI.create(request.getUrl()).getPath());
+      if (hold != null) {
+        hold.arrived.countDown();
+        try {
+          hold.released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       try {
-        return answer(event.getRequest()).build();
+        return answer(request).build();
       } catch (RuntimeException | IOException e) {
         return json(500, Map.of("message", "fake GitHub failed: " + e)).build();
       }
@@ -286,7 +338,10 @@ public final class FakeGitHub implements AutoCloseable {
             : JSON.readTree(request.getBody());
     Matcher token = Pattern.compile("/app/installations/(\\d+)/access_tokens").matcher(path);
     if (method.equals("POST") && token.matches()) {
-      String value = "ghs_fake" + ids.incrementAndGet() + "x" + Long.toHexString(System.nanoTime());
+      String value =
+          fixedToken != null
+              ? fixedToken
+              : "ghs_fake" + ids.incrementAndGet() + "x" + Long.toHexString(System.nanoTime());
       tokens.add(value);
       ObjectNode answer = NODES.objectNode();
       answer.put("token", value);
@@ -592,6 +647,16 @@ public final class FakeGitHub implements AutoCloseable {
     p.put("state", "open");
     p.put("title", "Add the service container");
     p.put("draft", pull.draft);
+    p.put("locked", false);
+    p.put("merged", false);
+    p.putNull("mergeable");
+    p.put("mergeable_state", "unknown");
+    p.put("comments", 0);
+    p.put("review_comments", 0);
+    p.put("commits", 1);
+    p.put("additions", 10);
+    p.put("deletions", 0);
+    p.put("changed_files", pull.files.size());
     p.put("html_url", "https://github.com/" + owner + "/" + repo + "/pull/" + pull.number);
     p.putObject("user").put("login", "octocat").put("id", 5001);
     ObjectNode base = p.putObject("base");
