@@ -46,12 +46,16 @@ final class DemoCommand implements Callable<Integer> {
       description = "Write the GitHub API requests the App would make, as a JSON array, to FILE.")
   Path transcript;
 
+  @Option(names = "--verbose", description = "Also print the job's log lines (one per stage).")
+  boolean verbose;
+
   DemoCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws IOException {
+    ReviewCommand.quietLogs(verbose);
     Path base = examples.resolve("base");
     Path head = examples.resolve("head");
     if (!Files.isDirectory(base) || !Files.isDirectory(head)) {

@@ -5,7 +5,6 @@ import io.hullcheck.engine.Engine;
 import io.hullcheck.job.CheckConclusion;
 import io.hullcheck.job.JobOutcome;
 import io.hullcheck.job.JobSettings;
-import io.hullcheck.rules.Registry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,15 +58,31 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Write the GitHub API requests the App would make, as a JSON array, to FILE.")
   Path transcript;
 
+  @Option(names = "--verbose", description = "Also print the job's log lines (one per stage).")
+  boolean verbose;
+
   ReviewCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() {
+    quietLogs(verbose);
     Repository repository = open(repo);
     try (repository) {
       return review(context, repository, base, heads, transcript);
+    }
+  }
+
+  /**
+   * Keeps the job's per-stage log lines (meant for the server) out of the printed review, unless
+   * asked for.
+   */
+  static void quietLogs(boolean verbose) {
+    if (!verbose
+        && org.slf4j.LoggerFactory.getLogger("io.hullcheck")
+            instanceof ch.qos.logback.classic.Logger logger) {
+      logger.setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }
 
@@ -94,7 +109,10 @@ final class ReviewCommand implements Callable<Integer> {
     try {
       result =
           new LocalReview(
-                  repository, new Engine(Registry.all()), JobSettings.defaults(), Clock.systemUTC())
+                  repository,
+                  new Engine(context.rules()),
+                  JobSettings.defaults(),
+                  Clock.systemUTC())
               .run(base, heads, context.out());
     } catch (IOException e) {
       throw new UserError(e.getMessage());

@@ -43,8 +43,40 @@ import java.util.regex.Pattern;
 record Workspace(
     Path root, List<InputFile> inputs, Map<String, Path> files, List<FileProblem> readProblems) {
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target");
-  private static final Pattern COMPOSE_NAME =
-      Pattern.compile("(docker-)?compose[^/]*\\.ya?ml", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Extensions that make {@code Dockerfile.<ext>} something else: source code about Dockerfiles
+   * (our own {@code Dockerfile.java}), documentation, and BuildKit's per-Dockerfile ignore file.
+   */
+  private static final Set<String> NOT_DOCKER =
+      Set.of(
+          "java",
+          "kt",
+          "scala",
+          "groovy",
+          "go",
+          "py",
+          "rb",
+          "rs",
+          "js",
+          "ts",
+          "c",
+          "h",
+          "cpp",
+          "cs",
+          "class",
+          "md",
+          "rst",
+          "txt",
+          "html",
+          "json",
+          "sh",
+          "ps1",
+          "dockerignore",
+          "orig",
+          "rej",
+          "swp");
+
   private static final Pattern SERVICES_KEY = Pattern.compile("(?m)^services\\s*:");
   private static final Pattern FROM_LINE = Pattern.compile("(?im)^\\s*FROM\\s+\\S");
 
@@ -122,17 +154,25 @@ record Workspace(
     return m;
   }
 
+  /**
+   * The kind a file name says: {@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile},
+   * {@code Containerfile} and names ending in {@code Dockerfile} or {@code Containerfile} (such as
+   * {@code api-Dockerfile}); {@code compose*.y(a)ml}, {@code docker-compose*.y(a)ml} and other YAML
+   * names containing {@code compose} (such as {@code metrics-compose.yml}). Case-insensitive.
+   */
   static Optional<FileKind> kindFromName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    if (n.equals("dockerfile")
-        || n.equals("containerfile")
+    int dot = n.lastIndexOf('.');
+    if (dot >= 0 && NOT_DOCKER.contains(n.substring(dot + 1))) {
+      return Optional.empty();
+    }
+    if (n.endsWith("dockerfile")
+        || n.endsWith("containerfile")
         || n.startsWith("dockerfile.")
-        || n.startsWith("containerfile.")
-        || n.endsWith(".dockerfile")
-        || n.endsWith(".containerfile")) {
+        || n.startsWith("containerfile.")) {
       return Optional.of(FileKind.DOCKERFILE);
     }
-    if (COMPOSE_NAME.matcher(name).matches()) {
+    if (n.contains("compose") && (n.endsWith(".yml") || n.endsWith(".yaml"))) {
       return Optional.of(FileKind.COMPOSE);
     }
     return Optional.empty();

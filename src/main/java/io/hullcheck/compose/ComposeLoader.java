@@ -8,25 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
-import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
- * Loads compose files with snakeyaml-engine nodes so every value keeps its position. Never throws
- * on bad input: what cannot be read becomes a {@link ParseProblem} with a line and column, and the
- * rest is still loaded where Compose would still read it. Thread-safe.
+ * Loads compose files with snakeyaml-engine's parser so every value keeps its position: our {@link
+ * YNode} tree is composed straight from the parser's events and their marks (see {@link YamlTree}),
+ * one pass with no second tree. Never throws on bad input: what cannot be read becomes a {@link
+ * ParseProblem} with a line and column, and the rest is still loaded where Compose would still read
+ * it. Thread-safe.
  *
  * <h2>YAML as Compose reads it</h2>
  *
@@ -87,15 +83,13 @@ public final class ComposeLoader {
   public static final long MAX_EXPANDED_NODES = 1_000_000;
 
   private static final LoadSettings SETTINGS =
-      LoadSettings.builder()
-          .setSchema(new ComposeSchema())
-          .setCodePointLimit(MAX_CHARS)
-          .setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS)
-          // Duplicates are reported by us, with both places.
-          .setAllowDuplicateKeys(true)
-          .setAllowRecursiveKeys(false)
-          .setUseMarks(true)
-          .build();
+      LoadSettings.builder().setCodePointLimit(MAX_CHARS).setUseMarks(true).build();
+
+  /** YAML 1.2 core schema tags; built once because building it compiles its patterns. */
+  private static final ScalarResolver RESOLVER = new CoreSchema().getScalarResolver();
+
+  private static final YamlTree.Limits LIMITS =
+      new YamlTree.Limits(MAX_EXPANDED_NODES, MAX_DEPTH, MAX_ALIASES_FOR_COLLECTIONS);
 
   private ComposeLoader() {}
 
@@ -117,69 +111,42 @@ public final class ComposeLoader {
     }
     Interpolator interpolator = new Interpolator(env);
     YamlTree tree =
-        new YamlTree(
-            source, new Offsets(text), interpolator, problems, MAX_EXPANDED_NODES, MAX_DEPTH);
-    Optional<YNode> first = Optional.empty();
+        new YamlTree(source, new Offsets(text), interpolator, RESOLVER, problems, LIMITS);
     boolean yamlRead = false;
     try {
-      Composer composer =
-          new Composer(
-              SETTINGS,
-              new DepthLimitedParser(
-                  new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)), MAX_DEPTH));
-      if (composer.hasNext()) {
-        first = Optional.of(tree.convert(composer.next()));
-      }
-      boolean reported = false;
-      while (composer.hasNext()) {
-        Node later = composer.next();
-        if (!reported && !isEmptyDocument(later)) {
-          reported = true;
-          problems.add(
-              new ParseProblem(
-                  tree.span(later).startOffset() == 0
-                      ? firstLine(source)
-                      : source.lineSpan(tree.span(later).startLine()),
-                  "a second YAML document starts here; Compose merges all documents in order, "
-                      + "Hullcheck checks only the first"));
-        }
-        tree.scanOnly(later);
-      }
+      tree.readDocuments(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
       yamlRead = true;
     } catch (YamlTree.LimitException e) {
       problems.add(new ParseProblem(e.span, e.getMessage()));
-      return new ComposeFile(source, null, List.of(), List.of(), List.copyOf(problems));
-    } catch (DepthLimitedParser.TooDeepException e) {
-      problems.add(new ParseProblem(at(source, tree, e.mark), e.getMessage()));
       return new ComposeFile(source, null, List.of(), List.of(), List.copyOf(problems));
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark =
           e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
       problems.add(new ParseProblem(at(source, tree, mark), yamlMessage(e)));
     } catch (YamlEngineException e) {
-      String message = String.valueOf(e.getMessage());
-      if (message.startsWith("Number of aliases")) {
-        // snakeyaml-engine's own guard, which names no position.
-        problems.add(
-            new ParseProblem(
-                firstLine(source),
-                "more than "
-                    + MAX_ALIASES_FOR_COLLECTIONS
-                    + " aliases of lists or mappings (a billion-laughs guard); "
-                    + "the file is not checked"));
-        return new ComposeFile(source, null, List.of(), List.of(), List.copyOf(problems));
-      }
-      problems.add(new ParseProblem(firstLine(source), "invalid YAML: " + message));
+      problems.add(new ParseProblem(firstLine(source), "invalid YAML: " + e.getMessage()));
     } catch (RuntimeException e) {
       // snakeyaml-engine fails on some malformed input with plain runtime exceptions.
       problems.add(
           new ParseProblem(firstLine(source), "invalid YAML: " + e.getClass().getSimpleName()));
     }
     List<Comment> comments =
-        yamlRead ? CommentScanner.scan(source, tree.scalarRanges()) : List.of();
+        yamlRead ? CommentScanner.scan(source, tree.scalarRanges(), tree.scalarCount()) : List.of();
     YMap root = null;
     List<Service> services = List.of();
-    YNode top = first.orElse(null);
+    List<YNode> documents = tree.documents();
+    for (int i = 1; i < documents.size(); i++) {
+      YNode later = documents.get(i);
+      if (!(later instanceof YScalar s && s.isNull())) {
+        problems.add(
+            new ParseProblem(
+                source.lineSpan(later.span().startLine()),
+                "a second YAML document starts here; Compose merges all documents in order, "
+                    + "Hullcheck checks only the first"));
+        break;
+      }
+    }
+    YNode top = documents.isEmpty() ? null : documents.get(0);
     if (top instanceof YMap map) {
       root = map;
       services = ServiceReader.read(source, map, interpolator, problems);
@@ -193,10 +160,6 @@ public final class ComposeLoader {
               top.span(), "the top level of a compose file must be a mapping such as 'services:'"));
     }
     return new ComposeFile(source, root, services, comments, List.copyOf(problems));
-  }
-
-  private static boolean isEmptyDocument(Node node) {
-    return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL) && s.getValue().isEmpty();
   }
 
   private static String yamlMessage(MarkedYamlEngineException e) {
@@ -220,30 +183,5 @@ public final class ComposeLoader {
 
   private static Span firstLine(SourceFile source) {
     return source.lineSpan(1);
-  }
-
-  /**
-   * The YAML 1.2 core schema without two snakeyaml extras: merge handling ({@code <<} stays an
-   * ordinary key so that {@link YamlTree} can resolve merges keeping the merge site and report
-   * duplicates) and its {@code ${VAR}} environment tag (a plain string to Compose, interpolated by
-   * us).
-   */
-  private static final class ComposeSchema implements Schema {
-    private final CoreSchema core = new CoreSchema();
-    private final ScalarResolver resolver =
-        (value, implicit) -> {
-          Tag tag = core.getScalarResolver().resolve(value, implicit);
-          return Tag.MERGE.equals(tag) || Tag.ENV_TAG.equals(tag) ? Tag.STR : tag;
-        };
-
-    @Override
-    public ScalarResolver getScalarResolver() {
-      return resolver;
-    }
-
-    @Override
-    public Map<Tag, ConstructNode> getSchemaTagConstructors() {
-      return core.getSchemaTagConstructors();
-    }
   }
 }

@@ -27,6 +27,11 @@ final class Offsets {
     charOfCodePoint[cp] = length;
   }
 
+  /** True when every code point is one char, so mark indexes are char offsets already. */
+  boolean sameAsCodePoints() {
+    return charOfCodePoint == null;
+  }
+
   int charOffset(int codePointIndex) {
     if (charOfCodePoint == null) {
       return Math.min(codePointIndex, length);

@@ -42,6 +42,28 @@ public final class DockerfileParser {
           "VOLUME",
           "WORKDIR");
 
+  /** The same keywords, most frequent first, for matching without allocating. */
+  private static final String[] KEYWORD_ORDER = {
+    "RUN",
+    "COPY",
+    "FROM",
+    "ENV",
+    "ARG",
+    "LABEL",
+    "WORKDIR",
+    "CMD",
+    "ENTRYPOINT",
+    "EXPOSE",
+    "USER",
+    "ADD",
+    "VOLUME",
+    "HEALTHCHECK",
+    "SHELL",
+    "ONBUILD",
+    "STOPSIGNAL",
+    "MAINTAINER"
+  };
+
   private static final Set<String> DIRECTIVES = Set.of("syntax", "escape", "check");
 
   public static Dockerfile parse(SourceFile source) {
@@ -53,6 +75,7 @@ public final class DockerfileParser {
     private final SourceFile source;
     private final String text;
     private final int n;
+    private final SpanFactory spans;
     private final LogicalLine line;
     private final List<Directive> directives = new ArrayList<>(2);
     private final List<Comment> comments = new ArrayList<>();
@@ -66,7 +89,8 @@ public final class DockerfileParser {
       this.source = source;
       this.text = source.text();
       this.n = text.length();
-      this.line = new LogicalLine(source);
+      this.spans = new SpanFactory(source);
+      this.line = new LogicalLine(spans, text);
     }
 
     Dockerfile read() {
@@ -170,7 +194,7 @@ public final class DockerfileParser {
         return false;
       }
       String value = text.substring(valueStart, valueEnd);
-      Span span = source.span(first, valueEnd);
+      Span span = spans.span(first, valueEnd);
       for (Directive d : directives) {
         if (d.name().equals(name)) {
           problems.add(
@@ -185,7 +209,7 @@ public final class DockerfileParser {
         } else {
           problems.add(
               new ParseProblem(
-                  source.span(valueStart, valueEnd),
+                  spans.span(valueStart, valueEnd),
                   "invalid escape token '" + value + "': use ` or \\"));
         }
       }
@@ -216,7 +240,7 @@ public final class DockerfileParser {
     private void comment(int hash, int end) {
       int from = skipSpaces(hash + 1, end);
       int to = trimEnd(from, end);
-      comments.add(new Comment(text.substring(from, to), source.span(hash, end)));
+      comments.add(new Comment(text.substring(from, to), spans.span(hash, end)));
     }
 
     // ---- instructions ----------------------------------------------------------------------
@@ -243,7 +267,7 @@ public final class DockerfileParser {
       if (to == 0) {
         problems.add(
             new ParseProblem(
-                source.span(first, line.endOffset()),
+                spans.span(first, line.endOffset()),
                 "line continuation at end of file with nothing to continue"));
         return;
       }
@@ -288,7 +312,8 @@ public final class DockerfileParser {
       while (kwEnd < to && !ShellWords.isSpace(line.charAt(kwEnd))) {
         kwEnd++;
       }
-      d.keyword = line.text(i, kwEnd).toUpperCase(Locale.ROOT);
+      String known = line.knownUpperCase(i, kwEnd, KEYWORD_ORDER);
+      d.keyword = known != null ? known : line.text(i, kwEnd).toUpperCase(Locale.ROOT);
       d.keywordSpan = line.span(i, kwEnd);
       d.start = line.sourceStart(i);
       int argStart = ShellWords.flags(line, kwEnd, to, d.flags);
@@ -298,7 +323,7 @@ public final class DockerfileParser {
         d.argSpan = line.span(argStart, argEnd);
       } else {
         int at = d.flags.isEmpty() ? d.keywordSpan.endOffset() : lastFlagEnd(d.flags);
-        d.argSpan = source.span(at, at);
+        d.argSpan = spans.span(at, at);
       }
       if (!KEYWORDS.contains(d.keyword)) {
         problems.add(new ParseProblem(d.keywordSpan, "unknown instruction: " + d.keyword));
@@ -434,14 +459,14 @@ public final class DockerfileParser {
       Span keySpan;
       Span valueSpan;
       if (span.length() == w.raw().length()) {
-        keySpan = source.span(span.startOffset(), span.startOffset() + eq);
-        valueSpan = source.span(span.startOffset() + eq + 1, span.endOffset());
+        keySpan = spans.span(span.startOffset(), span.startOffset() + eq);
+        valueSpan = spans.span(span.startOffset() + eq + 1, span.endOffset());
       } else {
         // The word crosses a continuation: locate the '=' in the source text.
         int at = text.indexOf('=', span.startOffset());
         at = at < 0 || at >= span.endOffset() ? span.startOffset() : at;
-        keySpan = source.span(span.startOffset(), at);
-        valueSpan = source.span(Math.min(at + 1, span.endOffset()), span.endOffset());
+        keySpan = spans.span(span.startOffset(), at);
+        valueSpan = spans.span(Math.min(at + 1, span.endOffset()), span.endOffset());
       }
       return new KeyValue(
           key, ShellWords.unquote(rawValue, escape), rawValue, keySpan, valueSpan, span);
@@ -536,8 +561,8 @@ public final class DockerfileParser {
               marker.stripTabs(),
               marker.quoted(),
               body.toString(),
-              source.span(bodyStart, start),
-              source.span(bodyStart, end));
+              spans.span(bodyStart, start),
+              spans.span(bodyStart, end));
         }
         body.append(text, content, end).append('\n');
       }
@@ -549,8 +574,8 @@ public final class DockerfileParser {
           marker.stripTabs(),
           marker.quoted(),
           body.toString(),
-          source.span(bodyStart, n),
-          source.span(bodyStart, n));
+          spans.span(bodyStart, n),
+          spans.span(bodyStart, n));
     }
 
     /** An instruction being read; becomes an {@link Instruction} once its heredocs are read. */
@@ -570,7 +595,7 @@ public final class DockerfileParser {
         Instruction onbuild = trigger == null ? null : trigger.build(endOffset, heredocs, stage);
         return new Instruction(
             keyword,
-            source.span(start, Math.max(start, endOffset)),
+            spans.span(start, Math.max(start, endOffset)),
             keywordSpan,
             List.copyOf(flags),
             List.copyOf(args),

@@ -1,6 +1,5 @@
 package io.hullcheck.dockerfile;
 
-import io.hullcheck.model.SourceFile;
 import io.hullcheck.model.Span;
 
 /**
@@ -10,16 +9,23 @@ import io.hullcheck.model.Span;
  * <p>Reused across the instructions of one parse (no per-char allocation); not thread-safe.
  */
 final class LogicalLine {
-  private final SourceFile source;
-  private char[] chars = new char[512];
-  private int[] offsets = new int[512];
+  private final SpanFactory spans;
+  private final String source;
+  private char[] chars;
+  private int[] offsets;
   private int length;
 
   /** Source offset just past the last char that belongs to the instruction. */
   private int endOffset;
 
-  LogicalLine(SourceFile source) {
+  /** {@code sizeHint}: the file length; a logical line never needs more. */
+  LogicalLine(SpanFactory spans, String source) {
+    this.spans = spans;
     this.source = source;
+    int sizeHint = source.length();
+    int capacity = Math.max(16, Math.min(sizeHint, 512));
+    this.chars = new char[capacity];
+    this.offsets = new int[capacity];
   }
 
   void reset() {
@@ -59,7 +65,29 @@ final class LogicalLine {
   }
 
   String text(int from, int to) {
+    if (to > from && offsets[to - 1] - offsets[from] == to - from - 1) {
+      // No continuation inside: a substring of the source is cheaper than a new String of chars.
+      return source.substring(offsets[from], offsets[to - 1] + 1);
+    }
     return new String(chars, from, to - from);
+  }
+
+  /** The keyword at {@code [from, to)} as one of {@code known} (upper-case), or null. */
+  String knownUpperCase(int from, int to, String[] known) {
+    int n = to - from;
+    for (String k : known) {
+      if (k.length() != n) {
+        continue;
+      }
+      int i = 0;
+      while (i < n && Character.toUpperCase(chars[from + i]) == k.charAt(i)) {
+        i++;
+      }
+      if (i == n) {
+        return k;
+      }
+    }
+    return null;
   }
 
   /** Source offset where logical index {@code i} starts; the end offset past the last char. */
@@ -74,7 +102,7 @@ final class LogicalLine {
 
   /** The exact source span of logical range {@code [from, to)}. */
   Span span(int from, int to) {
-    return source.span(sourceStart(from), sourceEnd(from, to));
+    return spans.span(sourceStart(from), sourceEnd(from, to));
   }
 
   /** Whether the range crosses a removed continuation (its source is longer than its text). */

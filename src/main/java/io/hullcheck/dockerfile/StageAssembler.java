@@ -55,20 +55,7 @@ final class StageAssembler {
       }
     }
 
-    List<Binding> globals = new ArrayList<>();
-    StageScope globalScope =
-        new StageScope(escape, globals, List.of(), Integer.MAX_VALUE, null, false);
-    for (Instruction arg : globalArgs) {
-      int offset = arg.span().startOffset();
-      for (KeyValue kv : arg.keyValues()) {
-        Var v =
-            kv.rawValue() == null
-                ? Var.UNKNOWN
-                : known(globalScope.expandAt(kv.rawValue(), offset));
-        globals.add(new Binding(kv.key(), false, v, offset));
-      }
-    }
-    List<Binding> frozenGlobals = List.copyOf(globals);
+    List<Binding> frozenGlobals = globalBindings(escape, globalArgs);
 
     List<Stage> stages = new ArrayList<>(froms.size());
     for (int i = 0; i < froms.size(); i++) {
@@ -83,6 +70,26 @@ final class StageAssembler {
         List.copyOf(stages),
         List.copyOf(comments),
         List.copyOf(problems));
+  }
+
+  /** The global ARG declarations in order, each default expanded with the ARGs before it. */
+  static List<Binding> globalBindings(char escape, List<Instruction> globalArgs) {
+    List<Binding> globals = new ArrayList<>();
+    StageScope scope = new StageScope(escape, globals, List.of(), Integer.MAX_VALUE, null, false);
+    for (Instruction arg : globalArgs) {
+      int offset = arg.span().startOffset();
+      for (KeyValue kv : arg.keyValues()) {
+        Var v = kv.rawValue() == null ? Var.UNKNOWN : known(scope.expandAt(kv.rawValue(), offset));
+        globals.add(new Binding(kv.key(), false, v, offset));
+      }
+    }
+    return List.copyOf(globals);
+  }
+
+  /** The scope of the global ARGs alone, as the FROM lines see it. */
+  static Scope globalScope(char escape, List<Instruction> globalArgs) {
+    return new StageScope(
+        escape, globalBindings(escape, globalArgs), List.of(), Integer.MAX_VALUE, null, false);
   }
 
   private static Var known(Optional<String> value) {

@@ -139,6 +139,7 @@ public final class LocalPrHost implements PrHost {
   private final String baseSha;
   private final Clock clock;
   private String headSha;
+  private boolean draft;
   private final List<Request> transcript = new ArrayList<>();
   private final Map<Long, CheckRun> checkRuns = new LinkedHashMap<>();
   private final List<Review> reviews = new ArrayList<>();
@@ -163,6 +164,11 @@ public final class LocalPrHost implements PrHost {
   /** Opens the pull request at {@code sha}, or pushes {@code sha} to it (a {@code synchronize}). */
   public void push(String sha) {
     this.headSha = sha;
+  }
+
+  /** Marks the pull request as a draft, or ready for review. */
+  public void setDraft(boolean draft) {
+    this.draft = draft;
   }
 
   public List<Request> transcript() {
@@ -219,7 +225,7 @@ public final class LocalPrHost implements PrHost {
   public PullRequest pullRequest(PrRef pr) {
     checkRef(pr);
     record("GET", repoPath() + "/pulls/" + pr.number(), null);
-    return new PullRequest(pr, baseSha, headSha, "main", "pull-request", false, false, cloneUrl);
+    return new PullRequest(pr, baseSha, headSha, "main", "pull-request", draft, false, cloneUrl);
   }
 
   @Override

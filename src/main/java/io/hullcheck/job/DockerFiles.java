@@ -10,10 +10,6 @@ import java.util.Optional;
  * compose*.yml|yaml}, {@code docker-compose*.yml|yaml}.
  */
 public final class DockerFiles {
-  /** Where the App looks for the team's policy in the base commit, first found wins. */
-  public static final java.util.List<String> POLICY_PATHS =
-      java.util.List.of(".github/hullcheck.yml", ".hullcheck.yml");
-
   private DockerFiles() {}
 
   /** The kind a path is read as, or empty when it is not Docker configuration. */

@@ -168,7 +168,7 @@ public final class PrJob {
     List<ChangedFile> docker =
         changed.stream().filter(cf -> DockerFiles.kindOf(cf.path()).isPresent()).toList();
     List<ChangedFile> policyEdits =
-        changed.stream().filter(cf -> DockerFiles.POLICY_PATHS.contains(cf.path())).toList();
+        changed.stream().filter(cf -> PolicyLoader.LOCATIONS.contains(cf.path())).toList();
     checkCancelled(cancelled);
 
     FetchResult fetched = fetch(pr, docker, policyEdits);
@@ -320,7 +320,8 @@ public final class PrJob {
       PullRequest pr, List<ChangedFile> docker, List<ChangedFile> policyEdits) {
     Map<String, Set<String>> wanted = new LinkedHashMap<>();
     Set<String> basePaths = wanted.computeIfAbsent(pr.baseSha(), k -> new LinkedHashSet<>());
-    basePaths.addAll(DockerFiles.POLICY_PATHS);
+    basePaths.addAll(PolicyLoader.LOCATIONS);
+    basePaths.addAll(PolicyLoader.HADOLINT_LOCATIONS);
     Set<String> headPaths = wanted.computeIfAbsent(pr.headSha(), k -> new LinkedHashSet<>());
     for (ChangedFile cf : docker) {
       if (cf.basePath() != null) {
@@ -346,17 +347,24 @@ public final class PrJob {
   }
 
   /**
-   * The policy of a commit: the first of {@link DockerFiles#POLICY_PATHS} present, else the
-   * built-in default pack.
+   * The policy of a commit: the first of {@link PolicyLoader#LOCATIONS} present, else the built-in
+   * default pack.
    *
    * @param overrides path → text that replaces what the commit has (the head's edited versions)
    */
   private LoadedPolicy loadPolicy(
       String sha, FetchResult fetched, Map<String, FetchedFile> overrides) {
-    for (String path : DockerFiles.POLICY_PATHS) {
+    for (String path : PolicyLoader.LOCATIONS) {
       FetchedFile f = overrides.getOrDefault(path, fetched.file(sha, path));
       if (f.kind() == FetchedFile.Kind.FILE) {
-        PolicyResult r = PolicyLoader.parse(path, f.text());
+        PolicyLoader.RepoFiles files =
+            p -> {
+              FetchedFile other = overrides.getOrDefault(p, fetched.file(sha, p));
+              return other.kind() == FetchedFile.Kind.FILE
+                  ? Optional.of(other.text())
+                  : Optional.empty();
+            };
+        PolicyResult r = PolicyLoader.parse(path, f.text(), files);
         log.info("stage=load-policy path={} errors={}", path, r.errors().size());
         return new LoadedPolicy(path, r);
       }
@@ -628,7 +636,7 @@ public final class PrJob {
       log.warn("stage=publish-review rejected ({}), retrying once", e.getMessage());
       Set<Integer> rejected = e.rejectedComments();
       List<ReviewPlan.Placed> keep = new ArrayList<>();
-      List<PrFinding> dropped = new ArrayList<>(plan.outsideDiff());
+      List<PrFinding> dropped = new ArrayList<>();
       for (int i = 0; i < plan.inline().size(); i++) {
         if (rejected.isEmpty() || rejected.contains(i)) {
           dropped.add(plan.inline().get(i).finding());
@@ -643,9 +651,8 @@ public final class PrJob {
               maxComments,
               plan.overflow(),
               dropped,
-              "GitHub could not place "
-                  + (plan.inline().size() - keep.size())
-                  + " inline comments, listed below.",
+              plan.outsideDiff().size(),
+              "GitHub could not place " + dropped.size() + " inline comments, listed below.",
               docs);
       ReviewRequest retry =
           new ReviewRequest(

@@ -26,12 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The commands run in-process on real files, with test-only rules and a test policy. */
 class CliTest {
-  @org.junit.jupiter.api.BeforeAll
-  static void parsersLanded() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        io.hullcheck.testing.Parsers.available(), io.hullcheck.testing.Parsers.MISSING);
-  }
-
   @TempDir Path dir;
   private PolicyResult policy;
   private final List<Path> policyRequests = new ArrayList<>();

@@ -31,8 +31,17 @@ class WorkspaceTest {
     "compose.override.yml, COMPOSE",
     "docker-compose.yml, COMPOSE",
     "docker-compose.prod.yaml, COMPOSE",
+    "metrics-compose.yml, COMPOSE",
+    "app__compose.yaml, COMPOSE",
+    "api-Dockerfile, DOCKERFILE",
+    "Containerfile.dev, DOCKERFILE",
     "values.yaml, ",
+    "compose.json, ",
     "Dockerfile-old, ",
+    "Dockerfile.java, ",
+    "Dockerfile.md, ",
+    "Dockerfile.dockerignore, ",
+    "Dockerfile.dev, DOCKERFILE",
     "README.md, ",
   })
   void kindFromName(String name, FileKind kind) {

@@ -138,4 +138,15 @@ class StageScopeTest {
     assertEquals("3", ins.get(4).keyValue("M").orElseThrow().value());
     assertEquals("x", ins.get(5).keyValue("org.opencontainers.image.title").orElseThrow().value());
   }
+
+  @Test
+  void globalScopeWithoutStages() {
+    Dockerfile d = parse("ARG A=1\nARG B=${A}2\nARG C\n");
+    Scope global = d.globalScope();
+    assertEquals("12", global.variable("B", null).orElse(UNKNOWN));
+    assertEquals(UNKNOWN, global.variable("C", null).orElse(UNKNOWN));
+    assertEquals("", global.expand("${NOPE}", null).orElse(UNKNOWN));
+    // an ARG sees only the ARGs before it
+    assertEquals(UNKNOWN, global.variable("B", d.instructions().get(1)).orElse(UNKNOWN));
+  }
 }

@@ -16,12 +16,6 @@ import org.junit.jupiter.api.Test;
  * message when the corpus is absent.
  */
 class CorpusScanTest {
-  @org.junit.jupiter.api.BeforeAll
-  static void parsersLanded() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        io.hullcheck.testing.Parsers.available(), io.hullcheck.testing.Parsers.MISSING);
-  }
-
   @Test
   void everyRuleRunsOnEveryCorpusFileWithoutAnInternalError() {
     Optional<Path> corpus = Corpus.dir();

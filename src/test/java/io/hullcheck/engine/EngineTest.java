@@ -17,12 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The engine with test-only rules over real parsed files. */
 class EngineTest {
-  @org.junit.jupiter.api.BeforeAll
-  static void parsersLanded() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        io.hullcheck.testing.Parsers.available(), io.hullcheck.testing.Parsers.MISSING);
-  }
-
   private static final Engine ENGINE = new Engine(TestRules.all());
 
   private static InputFile dockerfile(String path, String text) {

@@ -9,12 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FixerTest {
-  @org.junit.jupiter.api.BeforeAll
-  static void parsersLanded() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        io.hullcheck.testing.Parsers.available(), io.hullcheck.testing.Parsers.MISSING);
-  }
-
   private static final Fixer FIXER = new Fixer(new Engine(TestRules.all()));
 
   @Test

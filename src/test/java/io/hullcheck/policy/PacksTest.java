@@ -71,9 +71,13 @@ class PacksTest {
   }
 
   @Test
-  void strictRunsEverythingAtWarningOrAbove() {
+  void strictRunsEverythingAtWarningOrAboveExceptWhatNeedsTheTeamsList() {
     Policy p = PolicyLoader.builtin("strict");
     for (RuleMeta m : Registry.catalogue()) {
+      if (EffectivePolicy.REGISTRY_RULES.contains(m.id())) {
+        assertFalse(p.setting("Dockerfile", m).enabled(), m.id());
+        continue;
+      }
       RuleSetting s = p.setting("Dockerfile", m);
       assertTrue(s.enabled(), m.id());
       assertTrue(s.severity().atLeast(Severity.WARNING), m.id());
@@ -82,6 +86,13 @@ class PacksTest {
       }
     }
     assertEquals(Severity.WARNING, p.failOn());
+  }
+
+  @Test
+  void trustedRegistriesInAFileTurnOnWhatStrictLeavesOff() {
+    Policy p = policy("extends: strict\ntrusted_registries: [ghcr.io/acme]\n");
+    assertEquals(
+        Severity.ERROR, p.setting("x", TestCatalogue.byId("untrusted-registry")).severity());
   }
 
   @Test

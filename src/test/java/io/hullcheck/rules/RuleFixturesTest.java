@@ -28,12 +28,6 @@ import org.junit.jupiter.api.TestFactory;
  * Fixtures}.
  */
 class RuleFixturesTest {
-  @org.junit.jupiter.api.BeforeAll
-  static void parsersLanded() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        io.hullcheck.testing.Parsers.available(), io.hullcheck.testing.Parsers.MISSING);
-  }
-
   private static final Map<String, Rule> RULES = Fixtures.knownRules();
 
   @TestFactory

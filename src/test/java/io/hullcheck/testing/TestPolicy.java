@@ -14,8 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * A policy for tests: chosen rules on at their default severity, everything else off. Options and
- * data tables come from the built-in {@code default} pack, so rules see what users get; while that
- * pack cannot be loaded yet, they are empty.
+ * data tables come from the built-in {@code default} pack, so rules see what users get.
  */
 public final class TestPolicy implements Policy {
   private final Predicate<RuleMeta> enabled;
@@ -36,7 +35,7 @@ public final class TestPolicy implements Policy {
     this.severities = Map.copyOf(severities);
     this.included = included;
     this.failOn = failOn;
-    this.builtin = builtinOrNull();
+    this.builtin = PolicyLoader.builtin("default");
   }
 
   /** Only these rules, at their default severities. */
@@ -70,14 +69,6 @@ public final class TestPolicy implements Policy {
     return new TestPolicy(enabled, o, severities, included, failOn);
   }
 
-  private static Policy builtinOrNull() {
-    try {
-      return PolicyLoader.builtin("default");
-    } catch (UnsupportedOperationException e) {
-      return null; // the policy package has not landed in this branch yet
-    }
-  }
-
   @Override
   public boolean includes(String path) {
     return included.test(path);
@@ -89,7 +80,7 @@ public final class TestPolicy implements Policy {
       return RuleSetting.off();
     }
     Options options = this.options.getOrDefault(rule.id(), Options.empty());
-    if (builtin != null && !this.options.containsKey(rule.id())) {
+    if (!this.options.containsKey(rule.id())) {
       RuleSetting b = builtin.setting(path, rule);
       if (b != null && b.options() != null) {
         options = b.options();
@@ -110,6 +101,6 @@ public final class TestPolicy implements Policy {
 
   @Override
   public RuleData data() {
-    return builtin == null ? RuleData.empty() : builtin.data();
+    return builtin.data();
   }
 }

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A service {@code image:} from a registry the policy does not trust. Runs only when the policy
- * sets {@code trusted_registries}. Services with {@code build} are exempt (their {@code image}
- * names what is built, not what is pulled), and so are images that depend on an unset variable.
+ * A service {@code image:} from a registry the policy does not trust. Off by default; the policy's
+ * {@code trusted_registries} turns it on with that list (Docker Hub only when on without a list).
+ * Services with {@code build} are exempt (their {@code image} names what is built, not what is
+ * pulled), and so are images that depend on an unset variable.
  */
 @RuleInfo(
     id = "compose-untrusted-registry",
@@ -37,10 +38,7 @@ public final class ComposeUntrustedRegistry implements ComposeRule {
 
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
-    List<String> trusted = context.options().getStringList(UntrustedRegistry.OPTION, List.of());
-    if (trusted.isEmpty()) {
-      return List.of();
-    }
+    List<String> trusted = UntrustedRegistry.trusted(context);
     List<Finding> findings = new ArrayList<>();
     for (Service service : compose.services()) {
       if (service.build() != null) {

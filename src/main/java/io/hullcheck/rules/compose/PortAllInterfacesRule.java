@@ -16,10 +16,7 @@ import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
 import io.hullcheck.rules.TextEdit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A published port that listens on every host interface: no host address, an empty one, or an
@@ -45,9 +42,6 @@ import java.util.regex.Pattern;
     dclint = "no-unbound-port-interfaces",
     cis = "5.14")
 public final class PortAllInterfacesRule implements ComposeRule {
-  private static final Pattern DEFAULTED =
-      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?-)([^}]*)}");
-
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
     if (compose.root() == null) {
@@ -58,7 +52,7 @@ public final class PortAllInterfacesRule implements ComposeRule {
     ValueFindings found = new ValueFindings(this, compose);
     for (Service s : compose.services()) {
       for (PortMapping p : s.ports()) {
-        if (!p.hostIpKnown() || !isAnyAddress(p.hostIp()) || wholyUnknown(p)) {
+        if (!p.hostIpKnown() || !isAnyAddress(p.hostIp()) || whollyUnknown(p) || oddShape(p)) {
           continue;
         }
         found.add(s, "ports", where(edits, p), message(p), () -> fix(edits, unit, p));
@@ -81,11 +75,19 @@ public final class PortAllInterfacesRule implements ComposeRule {
   }
 
   /** A short-syntax port that is one variable: its address cannot be known. */
-  private static boolean wholyUnknown(PortMapping p) {
+  private static boolean whollyUnknown(PortMapping p) {
     return p.node() instanceof YScalar s
         && s.value() == null
-        && splitRaw(s.raw()).size() == 1
+        && PortBinding.splitRaw(s.raw()).size() == 1
         && s.raw().contains("$");
+  }
+
+  /**
+   * A long-syntax {@code published} that carries an address ({@code 127.0.0.1:8080}): not a shape
+   * Compose documents, so whether it binds is not known; no finding rather than a wrong one.
+   */
+  private static boolean oddShape(PortMapping p) {
+    return p.longSyntax() && p.published() != null && p.published().contains(":");
   }
 
   private static Span where(YamlEdits edits, PortMapping p) {
@@ -106,7 +108,7 @@ public final class PortAllInterfacesRule implements ComposeRule {
     if (p.node() instanceof YScalar s) {
       shown = s.raw();
       String loopback = isIpv6Any(p.hostIp()) ? "[::1]" : "127.0.0.1";
-      String raw = bindShort(s.raw(), loopback);
+      String raw = PortBinding.bindShort(s.raw(), loopback);
       bound = "bind it to " + loopback + (raw == null ? "" : " (\"" + raw + "\")");
     } else {
       shown = (p.published() == null ? "" : p.published() + ":") + target + proto;
@@ -143,7 +145,7 @@ public final class PortAllInterfacesRule implements ComposeRule {
     String loopback = isIpv6Any(p.hostIp()) ? "[::1]" : "127.0.0.1";
     TextEdit edit = null;
     if (p.node() instanceof YScalar s) {
-      String raw = bindShort(s.raw(), loopback);
+      String raw = PortBinding.bindShort(s.raw(), loopback);
       if (raw != null) {
         edit = edits.replaceScalar(s, raw, "int".equals(s.tag()) && edits.quoteOf(s) == 0);
       }
@@ -151,7 +153,7 @@ public final class PortAllInterfacesRule implements ComposeRule {
       YScalar hostIp = m.scalar("host_ip").orElse(null);
       String longLoopback = loopback.equals("[::1]") ? "::1" : loopback;
       if (hostIp != null) {
-        String raw = bindHost(hostIp.raw(), longLoopback);
+        String raw = PortBinding.bindHost(hostIp.raw(), longLoopback);
         edit = raw == null ? null : edits.replaceScalar(hostIp, raw, false);
       } else if (m.entry("host_ip").isEmpty()) {
         String value =
@@ -160,55 +162,5 @@ public final class PortAllInterfacesRule implements ComposeRule {
       }
     }
     return edit == null ? null : Fix.of("Publish the port on " + loopback + " only", edit);
-  }
-
-  /** The short-syntax text with its address set to loopback; null when that cannot be done. */
-  static String bindShort(String raw, String loopback) {
-    List<int[]> parts = splitRaw(raw);
-    int n = parts.size();
-    if (n == 1) {
-      return loopback + "::" + raw;
-    }
-    if (n == 2) {
-      return loopback + ":" + raw;
-    }
-    int hostPortStart = parts.get(n - 2)[0];
-    String host = bindHost(raw.substring(0, hostPortStart - 1), loopback);
-    return host == null ? null : host + raw.substring(hostPortStart - 1);
-  }
-
-  /**
-   * An address written as text, bound to loopback: a literal becomes the loopback, a variable's
-   * default that means every interface is replaced so the variable still wins; null otherwise.
-   */
-  static String bindHost(String host, String loopback) {
-    if (!host.contains("$")) {
-      return loopback;
-    }
-    Matcher m = DEFAULTED.matcher(host.strip());
-    if (m.matches() && isAnyAddress(m.group(3))) {
-      return "${" + m.group(1) + m.group(2) + loopback + "}";
-    }
-    return null;
-  }
-
-  /** The colon-separated parts of a short port, as [start, end) in raw, ignoring colons in ${}. */
-  static List<int[]> splitRaw(String raw) {
-    List<int[]> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '{' || c == '[') {
-        depth++;
-      } else if ((c == '}' || c == ']') && depth > 0) {
-        depth--;
-      } else if (c == ':' && depth == 0) {
-        parts.add(new int[] {start, i});
-        start = i + 1;
-      }
-    }
-    parts.add(new int[] {start, raw.length()});
-    return parts;
   }
 }

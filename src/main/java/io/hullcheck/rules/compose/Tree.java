@@ -6,8 +6,10 @@ import io.hullcheck.compose.YNode;
 import io.hullcheck.compose.YSeq;
 import io.hullcheck.model.Span;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -64,7 +66,7 @@ final class Tree {
   static Iterable<YNode> walk(YNode root) {
     Deque<YNode> todo = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
-    java.util.List<YNode> out = new java.util.ArrayList<>();
+    List<YNode> out = new ArrayList<>();
     if (root != null) {
       todo.add(root);
     }

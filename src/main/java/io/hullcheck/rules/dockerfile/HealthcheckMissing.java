@@ -4,6 +4,7 @@ import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.Stage;
 import io.hullcheck.dockerfile.Word;
+import io.hullcheck.model.ImageRef;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.DockerfileRule;
@@ -19,6 +20,7 @@ import io.hullcheck.rules.support.ShellText;
 import io.hullcheck.rules.support.Stages;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -50,11 +52,30 @@ import java.util.Set;
 public final class HealthcheckMissing implements DockerfileRule {
   private static final String OPTIONS = "--interval=30s --timeout=3s --retries=3";
 
-  /** Ports that do not speak HTTP, where an HTTP probe would mark a healthy service unhealthy. */
-  private static final Set<Integer> NON_HTTP_PORTS =
-      Set.of(
-          21, 22, 23, 25, 53, 110, 143, 389, 443, 465, 587, 636, 993, 995, 1433, 1521, 1883, 2181,
-          3306, 4222, 5432, 5671, 5672, 6379, 6380, 8443, 9042, 9092, 11211, 25565, 27017, 27018);
+  /**
+   * Ports where an HTTP probe is a safe guess: the usual web and app-server ports. Anything else
+   * (databases, brokers, game servers) gets advice, not a probe that would mark a healthy service
+   * unhealthy. Entries are single ports or {@code low-high} ranges; option {@code http_ports}.
+   */
+  static final List<String> DEFAULT_HTTP_PORTS =
+      List.of(
+          "80",
+          "3000-3010",
+          "4000",
+          "4200",
+          "5000",
+          "5001",
+          "5173",
+          "7860",
+          "8000-8099",
+          "8181",
+          "8282",
+          "8888",
+          "9000",
+          "9080",
+          "9090",
+          "9200",
+          "8983");
 
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
@@ -72,7 +93,7 @@ public final class HealthcheckMissing implements DockerfileRule {
     if (healthcheck.isPresent() && !none) {
       return List.of();
     }
-    Optional<String> probe = probe(dockerfile, stage, context);
+    Optional<String> probe = probe(stage, context);
     if (none) {
       Instruction off = healthcheck.get();
       Fix fix =
@@ -121,9 +142,10 @@ public final class HealthcheckMissing implements DockerfileRule {
   }
 
   /** The HEALTHCHECK line to add, when the image has a probe tool and an HTTP-looking port. */
-  private static Optional<String> probe(Dockerfile dockerfile, Stage stage, RuleContext context) {
+  private static Optional<String> probe(Stage stage, RuleContext context) {
     Set<String> tools = tools(stage, context);
-    OptionalInt port = exposedPort(dockerfile, stage);
+    OptionalInt port =
+        exposedPort(stage, context.options().getStringList("http_ports", DEFAULT_HTTP_PORTS));
     if (port.isEmpty() || tools.isEmpty()) {
       return Optional.empty();
     }
@@ -134,8 +156,9 @@ public final class HealthcheckMissing implements DockerfileRule {
 
   private static Set<String> tools(Stage stage, RuleContext context) {
     Set<String> tools = new LinkedHashSet<>();
+    BaseImageTable table = BaseImageTable.of(context.data());
     Stages.baseImage(stage)
-        .ifPresent(ref -> tools.addAll(BaseImageTable.of(context.data()).probeTools(ref)));
+        .ifPresent(ref -> tools.addAll(table.probeTools(afterSlimFix(table, ref))));
     for (Instruction ins : Stages.chainInstructions(stage)) {
       if (ins.is("RUN")) {
         Set<String> installed = ShellText.installedPackages(ins);
@@ -150,30 +173,52 @@ public final class HealthcheckMissing implements DockerfileRule {
     return tools;
   }
 
-  /** The first TCP port EXPOSEd by the chain (final stage first), if it may speak HTTP. */
-  private static OptionalInt exposedPort(Dockerfile dockerfile, Stage stage) {
+  /**
+   * The base image as base-image-full's fix would leave it. A full variant's curl and wget come
+   * with the build tools that fix removes; relying on them would let the two fixes, applied
+   * together, ship a health check whose probe is gone.
+   */
+  private static ImageRef afterSlimFix(BaseImageTable table, ImageRef ref) {
+    return table
+        .variant(ref)
+        .flatMap(v -> BaseImageTable.suggest(v, ref.tag()))
+        .filter(BaseImageTable.SlimSuggestion::mechanical)
+        .map(s -> new ImageRef(s.image() + ":" + s.tag(), ref.registry(), s.image(), s.tag(), null))
+        .orElse(ref);
+  }
+
+  /** The first TCP port EXPOSEd by the chain (final stage first) that is a known HTTP port. */
+  private static OptionalInt exposedPort(Stage stage, List<String> httpPorts) {
     for (Stage s : Stages.chain(stage)) {
       for (Instruction expose : s.all("EXPOSE")) {
         for (Word w : expose.args()) {
-          Optional<String> value = s.scope().expand(w.value(), expose);
-          if (value.isEmpty()) {
-            return OptionalInt.empty();
-          }
-          String v = value.get().trim();
-          if (v.contains("/") && !v.toLowerCase(java.util.Locale.ROOT).endsWith("/tcp")) {
+          String v = s.scope().expand(w.value(), expose).orElse("").trim();
+          if (v.contains("/") && !v.toLowerCase(Locale.ROOT).endsWith("/tcp")) {
             continue;
           }
           String number = v.contains("/") ? v.substring(0, v.indexOf('/')) : v;
-          if (!number.matches("[0-9]{1,5}")) {
-            return OptionalInt.empty();
+          if (number.matches("[0-9]{1,5}") && inRanges(Integer.parseInt(number), httpPorts)) {
+            return OptionalInt.of(Integer.parseInt(number));
           }
-          int port = Integer.parseInt(number);
-          return port < 1 || port > 65535 || NON_HTTP_PORTS.contains(port)
-              ? OptionalInt.empty()
-              : OptionalInt.of(port);
         }
       }
     }
     return OptionalInt.empty();
+  }
+
+  private static boolean inRanges(int port, List<String> ranges) {
+    for (String r : ranges) {
+      String[] ends = r.trim().split("-", 2);
+      try {
+        int low = Integer.parseInt(ends[0].trim());
+        int high = ends.length == 2 ? Integer.parseInt(ends[1].trim()) : low;
+        if (port >= low && port <= high) {
+          return true;
+        }
+      } catch (NumberFormatException notARange) {
+        // The policy schema validates options; a malformed entry simply matches nothing.
+      }
+    }
+    return false;
   }
 }

@@ -2,6 +2,7 @@ package io.hullcheck.rules.dockerfile;
 
 import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.Instruction;
+import io.hullcheck.dockerfile.KeyValue;
 import io.hullcheck.dockerfile.Stage;
 import io.hullcheck.dockerfile.Word;
 import io.hullcheck.rules.Category;
@@ -69,7 +70,7 @@ public final class SecretInBuildVariable implements DockerfileRule {
       List<Finding> findings) {
     boolean isArg = ins.is("ARG");
     boolean global = ins.stageIndex() < 0;
-    for (KeyValue kv : KeyValue.of(ins)) {
+    for (KeyValue kv : ins.keyValues()) {
       String message = judge(kv, isArg, global, later, patterns);
       if (message != null) {
         findings.add(finding(dockerfile.source(), kv.span(), message));
@@ -80,7 +81,7 @@ public final class SecretInBuildVariable implements DockerfileRule {
   /** The message for a secret variable, or null when it carries no secret into the image. */
   private static String judge(
       KeyValue kv, boolean isArg, boolean global, List<Instruction> later, List<String> patterns) {
-    String name = kv.name();
+    String name = kv.key();
     String kw = isArg ? "ARG " : "ENV ";
     boolean literal =
         kv.value() != null

@@ -18,9 +18,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A FROM image from a registry the policy does not trust. Runs only when the policy sets {@code
- * trusted_registries} (which arrives as the {@code registries} option); stage references, {@code
- * scratch} and images that depend on an unknown ARG are exempt.
+ * A FROM image from a registry the policy does not trust. Off by default; the policy's {@code
+ * trusted_registries} turns it on and hands it the list as the {@code registries} option. Turned on
+ * without a list, it trusts Docker Hub only. Stage references, {@code scratch} and images that
+ * depend on an unknown ARG are exempt.
  */
 @RuleInfo(
     id = "untrusted-registry",
@@ -39,12 +40,12 @@ public final class UntrustedRegistry implements DockerfileRule {
   /** The option holding the trusted list, set from the policy's {@code trusted_registries}. */
   public static final String OPTION = "registries";
 
+  /** What is trusted when the rule is on without a list: Docker Hub. */
+  public static final List<String> DEFAULT_TRUSTED = List.of("docker.io");
+
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
-    List<String> trusted = context.options().getStringList(OPTION, List.of());
-    if (trusted.isEmpty()) {
-      return List.of();
-    }
+    List<String> trusted = trusted(context);
     List<Finding> findings = new ArrayList<>();
     for (Stage stage : dockerfile.stages()) {
       if (stage.parent() != null) {
@@ -66,6 +67,12 @@ public final class UntrustedRegistry implements DockerfileRule {
     return findings;
   }
 
+  /** The trusted list from the options, Docker Hub when none is given. */
+  public static List<String> trusted(RuleContext context) {
+    List<String> trusted = context.options().getStringList(OPTION, List.of());
+    return trusted.isEmpty() ? DEFAULT_TRUSTED : trusted;
+  }
+
   private static Span imageSpan(Instruction from) {
     return from.args().isEmpty() ? from.span() : from.args().get(0).span();
   }
@@ -76,7 +83,7 @@ public final class UntrustedRegistry implements DockerfileRule {
         + ref.raw().trim()
         + "` comes from `"
         + host(ref)
-        + "`, which is not a trusted registry (trusted_registries: "
+        + "`, which is not a trusted registry (trusted: "
         + String.join(", ", trusted)
         + "); use an image from a trusted registry or its mirror there";
   }

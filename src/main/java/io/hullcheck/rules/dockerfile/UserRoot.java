@@ -13,6 +13,7 @@ import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
+import io.hullcheck.rules.support.ShellText;
 import io.hullcheck.rules.support.Stages;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * stage's user never reaches the image. The user in effect is the last USER of that chain, or the
  * base image's default, which is root unless the base-image table lists the image as non-root. A
  * USER whose value depends on an unknown variable, or a base image that cannot be resolved, gives
- * no finding. Windows images are skipped: their accounts are not Unix uids.
+ * no finding. Windows images are skipped: their accounts are not Unix uids. So are images that
+ * install or run gosu or su-exec: their entrypoint starts as root on purpose and steps down.
  */
 @RuleInfo(
     id = "user-root",
@@ -43,6 +45,7 @@ import java.util.Optional;
     cis = {"4.1"})
 public final class UserRoot implements DockerfileRule {
   static final String DEFAULT_USER = "10001:10001";
+  private static final List<String> STEP_DOWN_TOOLS = List.of("gosu", "su-exec");
 
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
@@ -53,6 +56,9 @@ public final class UserRoot implements DockerfileRule {
     Stage stage = last.get();
     SourceFile source = dockerfile.source();
     String user = context.options().getString("user", DEFAULT_USER);
+    if (dropsPrivilegesAtStart(stage)) {
+      return List.of();
+    }
     Optional<Instruction> lastUser = Stages.lastInChain(stage, "USER");
     if (lastUser.isPresent()) {
       Instruction ins = lastUser.get();
@@ -99,6 +105,25 @@ public final class UserRoot implements DockerfileRule {
     }
     Stage owner = dockerfile.stages().get(ins.stageIndex());
     return owner.scope().expand(ins.args().get(0).value(), ins).map(String::trim);
+  }
+
+  /**
+   * Whether the image steps down from root when it starts: it installs or runs gosu or su-exec, the
+   * official images' pattern (the entrypoint fixes volume ownership as root, then execs the server
+   * as its own user). USER would break that entrypoint.
+   */
+  private static boolean dropsPrivilegesAtStart(Stage stage) {
+    for (Instruction ins : Stages.chainInstructions(stage)) {
+      if (!ins.is("RUN")) {
+        continue;
+      }
+      for (String tool : STEP_DOWN_TOOLS) {
+        if (ShellText.calls(ins, tool) || ShellText.installedPackages(ins).contains(tool)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code root}, {@code 0}, {@code 0:0}, {@code root:<group>}, {@code 0:<group>}. */

