@@ -194,7 +194,7 @@ public final class HealthcheckMissing implements DockerfileRule {
     for (Stage s : Stages.chain(stage)) {
       for (Instruction expose : s.all("EXPOSE")) {
         for (Word w : expose.args()) {
-          String v = s.scope().expand(w.value(), expose).orElse("").trim();
+          String v = s.scope().expand(w, expose).orElse("").trim();
           if (v.contains("/") && !v.toLowerCase(Locale.ROOT).endsWith("/tcp")) {
             continue;
           }

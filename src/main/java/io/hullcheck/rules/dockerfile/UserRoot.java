@@ -107,7 +107,7 @@ public final class UserRoot implements DockerfileRule {
       return Optional.empty();
     }
     Stage owner = dockerfile.stages().get(ins.stageIndex());
-    return owner.scope().expand(ins.args().get(0).value(), ins).map(String::trim);
+    return owner.scope().expand(ins.args().get(0), ins).map(String::trim);
   }
 
   /**
