@@ -51,6 +51,13 @@ final class ResourceLimitFix {
     String scalar = YamlEdits.quote(value, YamlEdits.needsQuotes(value, true) ? '"' : 0);
     TextEdit edit;
     String where = "deploy.resources.limits." + key + ": " + scalar;
+    YMap target = limits != null ? limits : resources != null ? resources : deploy;
+    String shared =
+        !legacyStyle && target != null && !ValueFindings.writtenIn(s, target.span())
+            ? " to the shared block at line "
+                + target.span().startLine()
+                + ", which every service merging it gets"
+            : "";
     if (legacyStyle) {
       if (!bodyWritten) {
         return null;
@@ -69,7 +76,7 @@ final class ResourceLimitFix {
     } else {
       return null;
     }
-    return edit == null ? null : Fix.of("Add " + where, edit);
+    return edit == null ? null : Fix.of("Add " + where + shared, edit);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.Stage;
 import io.hullcheck.dockerfile.Word;
+import io.hullcheck.model.ImageRef;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.DockerfileRule;
@@ -155,8 +156,9 @@ public final class HealthcheckMissing implements DockerfileRule {
 
   private static Set<String> tools(Stage stage, RuleContext context) {
     Set<String> tools = new LinkedHashSet<>();
+    BaseImageTable table = BaseImageTable.of(context.data());
     Stages.baseImage(stage)
-        .ifPresent(ref -> tools.addAll(BaseImageTable.of(context.data()).probeTools(ref)));
+        .ifPresent(ref -> tools.addAll(table.probeTools(afterSlimFix(table, ref))));
     for (Instruction ins : Stages.chainInstructions(stage)) {
       if (ins.is("RUN")) {
         Set<String> installed = ShellText.installedPackages(ins);
@@ -169,6 +171,20 @@ public final class HealthcheckMissing implements DockerfileRule {
     }
     tools.retainAll(Set.of("curl", "wget"));
     return tools;
+  }
+
+  /**
+   * The base image as base-image-full's fix would leave it. A full variant's curl and wget come
+   * with the build tools that fix removes; relying on them would let the two fixes, applied
+   * together, ship a health check whose probe is gone.
+   */
+  private static ImageRef afterSlimFix(BaseImageTable table, ImageRef ref) {
+    return table
+        .variant(ref)
+        .flatMap(v -> BaseImageTable.suggest(v, ref.tag()))
+        .filter(BaseImageTable.SlimSuggestion::mechanical)
+        .map(s -> new ImageRef(s.image() + ":" + s.tag(), ref.registry(), s.image(), s.tag(), null))
+        .orElse(ref);
   }
 
   /** The first TCP port EXPOSEd by the chain (final stage first) that is a known HTTP port. */
