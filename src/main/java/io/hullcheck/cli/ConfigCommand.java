@@ -4,16 +4,16 @@ import io.hullcheck.policy.PolicyDescription;
 import io.hullcheck.policy.PolicyError;
 import io.hullcheck.policy.PolicyLoader;
 import io.hullcheck.policy.PolicyResult;
-import io.hullcheck.rules.Registry;
+import io.hullcheck.rules.Rule;
+import io.hullcheck.rules.RuleMeta;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hullcheck config --print [PATH]}: the effective policy for a path (packs, the team's file
@@ -24,11 +24,8 @@ import picocli.CommandLine.Spec;
     name = "config",
     mixinStandardHelpOptions = true,
     description = "Show the effective policy for a path and why each rule is on or off.")
-public final class ConfigCommand implements Callable<Integer> {
-  static final int OK = 0;
-  static final int USAGE = 2;
-
-  @Spec CommandSpec spec;
+final class ConfigCommand implements Callable<Integer> {
+  private final CliContext context;
 
   @Option(names = "--print", description = "Print the effective policy.")
   boolean print;
@@ -53,31 +50,38 @@ public final class ConfigCommand implements Callable<Integer> {
       description = "A file or directory whose overrides apply; default: none (the policy itself).")
   Path path;
 
+  ConfigCommand(CliContext context) {
+    this.context = context;
+  }
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = context.out();
+    PrintWriter err = context.err();
     if (!print) {
-      err.println("hullcheck config: nothing to do; use --print [PATH]");
-      return USAGE;
+      throw new UserError("config: nothing to do; use config --print [PATH]");
     }
     Path base = root != null ? root : findRoot(path);
     if (!Files.isDirectory(base)) {
-      err.println("hullcheck config: not a directory: " + base);
-      return USAGE;
+      throw new UserError("config: not a directory: " + base);
     }
-    PolicyResult result = PolicyLoader.load(base, config);
+    if (config != null && !Files.isRegularFile(config)) {
+      throw new UserError("no such policy file: " + config);
+    }
+    PolicyResult result = context.policies().apply(base, config);
     if (!result.ok()) {
       for (PolicyError e : result.errors()) {
         err.println(e);
       }
-      err.println("hullcheck config: the policy has errors; nothing was printed");
-      return USAGE;
+      err.println("hullcheck: the policy has errors; nothing was printed");
+      err.flush();
+      return Main.EXIT_USAGE;
     }
     String relative = path == null ? null : relative(base, path);
-    out.print(PolicyDescription.describe(result.policy(), relative, Registry.catalogue()));
+    List<RuleMeta> catalogue = context.rules().stream().map(Rule::meta).toList();
+    out.print(PolicyDescription.describe(result.policy(), relative, catalogue));
     out.flush();
-    return OK;
+    return Main.EXIT_OK;
   }
 
   /** The nearest directory at or above {@code path} with a policy file or {@code .git}. */

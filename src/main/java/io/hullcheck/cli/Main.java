@@ -32,6 +32,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           ScanCommand::new,
           FixCommand::new,
           RulesCommand::new,
+          ConfigCommand::new,
           ReviewCommand::new,
           DemoCommand::new,
           io.hullcheck.app.ServeCommand::new,

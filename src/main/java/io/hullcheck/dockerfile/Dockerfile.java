@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param directives parser directives from the top of the file ({@code syntax}, {@code escape},
  *     {@code check})
  * @param instructions every instruction in file order, ONBUILD included (its trigger is in {@link
- *     Instruction#onbuild()})
+ *     Instruction#onbuild()}); an unknown keyword is kept, upper-cased, beside its problem
  * @param globalArgs the ARG instructions before the first FROM
  * @param stages build stages in order; empty when there is no FROM
  * @param comments every comment line that is not a parser directive, including those inside

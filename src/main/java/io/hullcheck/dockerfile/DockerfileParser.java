@@ -42,6 +42,28 @@ public final class DockerfileParser {
           "VOLUME",
           "WORKDIR");
 
+  /** The same keywords, most frequent first, for matching without allocating. */
+  private static final String[] KEYWORD_ORDER = {
+    "RUN",
+    "COPY",
+    "FROM",
+    "ENV",
+    "ARG",
+    "LABEL",
+    "WORKDIR",
+    "CMD",
+    "ENTRYPOINT",
+    "EXPOSE",
+    "USER",
+    "ADD",
+    "VOLUME",
+    "HEALTHCHECK",
+    "SHELL",
+    "ONBUILD",
+    "STOPSIGNAL",
+    "MAINTAINER"
+  };
+
   private static final Set<String> DIRECTIVES = Set.of("syntax", "escape", "check");
 
   public static Dockerfile parse(SourceFile source) {
@@ -68,7 +90,7 @@ public final class DockerfileParser {
       this.text = source.text();
       this.n = text.length();
       this.spans = new SpanFactory(source);
-      this.line = new LogicalLine(spans, n);
+      this.line = new LogicalLine(spans, text);
     }
 
     Dockerfile read() {
@@ -290,7 +312,8 @@ public final class DockerfileParser {
       while (kwEnd < to && !ShellWords.isSpace(line.charAt(kwEnd))) {
         kwEnd++;
       }
-      d.keyword = line.text(i, kwEnd).toUpperCase(Locale.ROOT);
+      String known = line.knownUpperCase(i, kwEnd, KEYWORD_ORDER);
+      d.keyword = known != null ? known : line.text(i, kwEnd).toUpperCase(Locale.ROOT);
       d.keywordSpan = line.span(i, kwEnd);
       d.start = line.sourceStart(i);
       int argStart = ShellWords.flags(line, kwEnd, to, d.flags);
@@ -439,9 +462,9 @@ public final class DockerfileParser {
         keySpan = spans.span(span.startOffset(), span.startOffset() + eq);
         valueSpan = spans.span(span.startOffset() + eq + 1, span.endOffset());
       } else {
-        // The word crosses a continuation: locate the '=' in the source text.
-        int at = text.indexOf('=', span.startOffset());
-        at = at < 0 || at >= span.endOffset() ? span.startOffset() : at;
+        // The word crosses a continuation: map the '=' through the logical line.
+        int start = line.indexOfSource(span.startOffset());
+        int at = start < 0 ? span.startOffset() : line.sourceStart(start + eq);
         keySpan = spans.span(span.startOffset(), at);
         valueSpan = spans.span(Math.min(at + 1, span.endOffset()), span.endOffset());
       }

@@ -72,7 +72,7 @@ public record Instruction(
   }
 
   public boolean is(String kw) {
-    return keyword.equalsIgnoreCase(kw);
+    return keyword.equals(kw) || keyword.equalsIgnoreCase(kw);
   }
 
   public Optional<Flag> flag(String name) {

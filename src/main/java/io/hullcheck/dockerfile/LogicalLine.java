@@ -10,6 +10,7 @@ import io.hullcheck.model.Span;
  */
 final class LogicalLine {
   private final SpanFactory spans;
+  private final String source;
   private char[] chars;
   private int[] offsets;
   private int length;
@@ -18,8 +19,10 @@ final class LogicalLine {
   private int endOffset;
 
   /** {@code sizeHint}: the file length; a logical line never needs more. */
-  LogicalLine(SpanFactory spans, int sizeHint) {
+  LogicalLine(SpanFactory spans, String source) {
     this.spans = spans;
+    this.source = source;
+    int sizeHint = source.length();
     int capacity = Math.max(16, Math.min(sizeHint, 512));
     this.chars = new char[capacity];
     this.offsets = new int[capacity];
@@ -62,7 +65,29 @@ final class LogicalLine {
   }
 
   String text(int from, int to) {
+    if (to > from && offsets[to - 1] - offsets[from] == to - from - 1) {
+      // No continuation inside: a substring of the source is cheaper than a new String of chars.
+      return source.substring(offsets[from], offsets[to - 1] + 1);
+    }
     return new String(chars, from, to - from);
+  }
+
+  /** The keyword at {@code [from, to)} as one of {@code known} (upper-case), or null. */
+  String knownUpperCase(int from, int to, String[] known) {
+    int n = to - from;
+    for (String k : known) {
+      if (k.length() != n) {
+        continue;
+      }
+      int i = 0;
+      while (i < n && Character.toUpperCase(chars[from + i]) == k.charAt(i)) {
+        i++;
+      }
+      if (i == n) {
+        return k;
+      }
+    }
+    return null;
   }
 
   /** Source offset where logical index {@code i} starts; the end offset past the last char. */
@@ -80,9 +105,14 @@ final class LogicalLine {
     return spans.span(sourceStart(from), sourceEnd(from, to));
   }
 
-  /** Whether the range crosses a removed continuation (its source is longer than its text). */
-  boolean isContiguous(int from, int to) {
-    return to <= from || offsets[to - 1] - offsets[from] == to - from - 1;
+  /** The logical index of the char at source offset {@code offset}, or -1 (linear; rare path). */
+  int indexOfSource(int offset) {
+    for (int i = 0; i < length; i++) {
+      if (offsets[i] == offset) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   boolean contains(char a, char b) {

@@ -636,7 +636,7 @@ public final class PrJob {
       log.warn("stage=publish-review rejected ({}), retrying once", e.getMessage());
       Set<Integer> rejected = e.rejectedComments();
       List<ReviewPlan.Placed> keep = new ArrayList<>();
-      List<PrFinding> dropped = new ArrayList<>(plan.outsideDiff());
+      List<PrFinding> dropped = new ArrayList<>();
       for (int i = 0; i < plan.inline().size(); i++) {
         if (rejected.isEmpty() || rejected.contains(i)) {
           dropped.add(plan.inline().get(i).finding());
@@ -651,9 +651,8 @@ public final class PrJob {
               maxComments,
               plan.overflow(),
               dropped,
-              "GitHub could not place "
-                  + (plan.inline().size() - keep.size())
-                  + " inline comments, listed below.",
+              plan.outsideDiff().size(),
+              "GitHub could not place " + dropped.size() + " inline comments, listed below.",
               docs);
       ReviewRequest retry =
           new ReviewRequest(

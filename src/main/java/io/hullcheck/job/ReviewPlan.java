@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param inline new inline comments, at most {@code review.max_comments}, each with its finding
  * @param overflow findings that could go inline but exceed the limit (listed in the review body)
- * @param outsideDiff findings on lines the diff does not show (annotations; listed in the body)
+ * @param outsideDiff findings on lines the diff does not show (annotations only; the body counts
+ *     them)
  * @param alreadyCommented findings whose fingerprint an earlier thread of the App carries
  * @param resolutions earlier threads whose finding is gone: reply and resolve
  * @param review the review to post, or null when there is no new inline comment (so a re-run or a

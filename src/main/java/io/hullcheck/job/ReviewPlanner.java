@@ -102,7 +102,14 @@ public final class ReviewPlanner {
     if (!inline.isEmpty()) {
       String body =
           CommentText.reviewBody(
-              headSha, inline.size(), settings.maxComments(), overflow, outside, countLine, docs);
+              headSha,
+              inline.size(),
+              settings.maxComments(),
+              overflow,
+              List.of(),
+              outside.size(),
+              countLine,
+              docs);
       review =
           new ReviewRequest(
               headSha,

@@ -77,6 +77,15 @@ class AppEndToEndTest {
     return h.awaitCompleted(h.head);
   }
 
+  /** A run that judged the pull request (not one that reports the job's own failure). */
+  private static void assertJudged(ObjectNode run, String conclusion) {
+    String title = run.path("output").path("title").asText();
+    assertFalse(
+        title.startsWith("Hullcheck could not finish"),
+        "the job failed: " + run.path("output").path("summary").asText());
+    assertEquals(conclusion, run.path("conclusion").asText(), title);
+  }
+
   private byte[] payload(String action) {
     return h.pullRequestPayload(action).render("pull_request");
   }
@@ -84,7 +93,7 @@ class AppEndToEndTest {
   @Test
   void openedPostsOneReviewWithSuggestionsAndAFailedCheck() throws Exception {
     ObjectNode run = open();
-    assertEquals("failure", run.path("conclusion").asText());
+    assertJudged(run, "failure");
 
     List<Received> writes = h.github.writes();
     assertEquals("POST " + CHECK_RUNS, line(writes.get(0)));
@@ -165,7 +174,7 @@ class AppEndToEndTest {
     String fixed = h.push("drop privileged", Map.of("compose.yaml", COMPOSE_FIXED));
     assertEquals(202, h.deliver("pull_request", payload("synchronize")).statusCode());
     ObjectNode run = h.awaitCompleted(fixed);
-    assertEquals("failure", run.path("conclusion").asText(), "other findings remain");
+    assertJudged(run, "failure");
 
     for (Received review : reviews()) {
       for (JsonNode c : review.body().path("comments")) {
@@ -215,7 +224,7 @@ class AppEndToEndTest {
   void aForkPullRequestIsReviewedFromTheBaseRepository() throws Exception {
     h.github.pull(AppHarness.NUMBER).fork = true;
     ObjectNode run = open();
-    assertEquals("failure", run.path("conclusion").asText());
+    assertJudged(run, "failure");
     assertEquals(1, reviews().size());
     assertEquals(9, reviews().get(0).body().path("comments").size());
   }
@@ -238,7 +247,7 @@ class AppEndToEndTest {
     h.push("add the container and relax the policy", files);
     assertEquals(202, h.deliver("pull_request", payload("opened")).statusCode());
     ObjectNode run = h.awaitCompleted(h.head);
-    assertEquals("failure", run.path("conclusion").asText());
+    assertJudged(run, "failure");
     Map<String, JsonNode> byRule = commentsByRule(reviews().get(0).body());
     assertComment(byRule.get("privileged"), "compose.yaml", 7, "```suggestion\n```");
     String output =
@@ -266,7 +275,7 @@ class AppEndToEndTest {
         "{\"message\":\"Unprocessable Entity\",\"errors\":[\"Line could not be resolved\"],"
             + "\"documentation_url\":\"https://docs.github.com/rest/pulls/reviews\",\"status\":\"422\"}");
     ObjectNode run = open();
-    assertEquals("failure", run.path("conclusion").asText(), "the check run is never lost");
+    assertJudged(run, "failure");
     List<Received> reviews = reviews();
     assertEquals(2, reviews.size(), reviews.toString());
     assertEquals(9, reviews.get(0).body().path("comments").size());
@@ -313,10 +322,68 @@ class AppEndToEndTest {
     ObjectNode cancelled = h.awaitCompleted(older);
     ObjectNode reviewed = h.awaitCompleted(newer);
     assertEquals("cancelled", cancelled.path("conclusion").asText());
-    assertEquals("failure", reviewed.path("conclusion").asText());
+    assertJudged(reviewed, "failure");
     List<Received> reviews = reviews();
     assertEquals(1, reviews.size(), "only the newer head is reviewed");
     assertEquals(newer, reviews.get(0).body().path("commit_id").asText());
+  }
+
+  @Test
+  void logsCarryNoTokenKeySecretOrPayload() throws Exception {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.classic.Logger ours =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.hullcheck");
+    ch.qos.logback.classic.Level previous = ours.getLevel();
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    root.addAppender(appender);
+    ours.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try {
+      open();
+      h.push("drop privileged", Map.of("compose.yaml", COMPOSE_FIXED));
+      h.deliver("pull_request", payload("synchronize"));
+      h.awaitCompleted(h.head);
+      h.deliver(
+          "issue_comment", io.hullcheck.testing.WebhookPayloads.defaults().render("issue_comment"));
+      new io.hullcheck.testing.WebhookClient(h.app.port(), "wrong")
+          .deliver("pull_request", payload("opened"));
+      h.deliver("pull_request", "{\"action\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      h.awaitIdle();
+    } finally {
+      root.detachAppender(appender);
+      ours.setLevel(previous);
+    }
+    StringBuilder logs = new StringBuilder();
+    for (ch.qos.logback.classic.spi.ILoggingEvent e : appender.list) {
+      logs.append(e.getFormattedMessage()).append(' ').append(e.getMDCPropertyMap());
+      for (var t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+        logs.append(' ').append(t.getMessage());
+      }
+      logs.append('\n');
+    }
+    String text = logs.toString();
+    assertTrue(text.contains("stage=complete-check"), "the run's logs were not captured");
+    assertTrue(text.contains("webhook rejected with 401"), text);
+    List<String> forbidden = new ArrayList<>();
+    forbidden.add(AppHarness.TOKEN);
+    forbidden.add(AppHarness.SECRET);
+    forbidden.add("eyJhbGciOi"); // the start of every JWT
+    for (String pem :
+        List.of(
+            io.hullcheck.testing.TestKeys.pkcs1Pem(), io.hullcheck.testing.TestKeys.pkcs8Pem())) {
+      pem.lines().filter(l -> !l.startsWith("-----")).forEach(forbidden::add);
+    }
+    forbidden.add("Adds a Dockerfile and a compose file."); // the webhook payload's PR body
+    forbidden.add("MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u"); // the payload's installation node id
+    forbidden.add("\"pull_request\":");
+    forbidden.add("```suggestion"); // review request bodies
+    forbidden.add("Why it matters");
+    for (String secret : forbidden) {
+      assertFalse(text.contains(secret), "the logs contain " + secret);
+    }
   }
 
   private List<Received> reviews() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hullcheck.model.SourceFile;
+import io.hullcheck.model.Span;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +71,47 @@ class ComposeCorpusTest {
               String name = dir.relativize(path).toString().replace('\\', '/');
               return DynamicTest.dynamicTest(name, () -> check(name, path));
             });
+  }
+
+  /**
+   * The spans taken from parser marks equal the ones SourceFile computes from offsets, for every
+   * node and key of every corpus file, also with its line ends turned into CRLF and lone CR.
+   */
+  @TestFactory
+  Stream<DynamicTest> spansMatchTheLineIndexWhateverTheLineEnds() throws IOException {
+    Path dir = corpus();
+    return composeFiles(dir).stream()
+        .flatMap(
+            path ->
+                Stream.of("\n", "\r\n", "\r")
+                    .map(
+                        eol ->
+                            DynamicTest.dynamicTest(
+                                dir.relativize(path)
+                                    + " "
+                                    + eol.replace("\r", "CR").replace("\n", "LF"),
+                                () -> {
+                                  String text = Files.readString(path).replace("\n", eol);
+                                  SourceFile source = new SourceFile(path.toString(), text);
+                                  ComposeFile file = ComposeLoader.load(source, Map.of());
+                                  if (file.root() != null) {
+                                    assertSpans(source, file.root());
+                                  }
+                                })));
+  }
+
+  private static void assertSpans(SourceFile source, YNode node) {
+    Span s = node.span();
+    assertEquals(source.span(s.startOffset(), s.endOffset()), s);
+    if (node instanceof YMap map) {
+      for (YEntry e : map.entries()) {
+        Span k = e.key().span();
+        assertEquals(source.span(k.startOffset(), k.endOffset()), k);
+        assertSpans(source, e.value());
+      }
+    } else if (node instanceof YSeq seq) {
+      seq.items().forEach(item -> assertSpans(source, item));
+    }
   }
 
   private static void check(String name, Path path) throws IOException {

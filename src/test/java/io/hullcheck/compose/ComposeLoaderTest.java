@@ -229,4 +229,41 @@ class ComposeLoaderTest {
     assertEquals("nginx:${TAG}", web.scalar("image").orElseThrow().raw());
     assertEquals("app", web.scalar("user").orElseThrow().value());
   }
+
+  @Test
+  void extensionFieldsStayAndKeysAreNotInterpolated() {
+    ComposeFile file =
+        ComposeLoader.load(
+            new SourceFile(
+                "c.yaml",
+                "x-owner: ${OWNER}\nservices:\n  web:\n    x-note: keep\n    labels:\n"
+                    + "      ${KEY}: ${VALUE}\n"),
+            Map.of("OWNER", "team", "KEY", "k", "VALUE", "v"));
+    assertEquals("team", file.root().scalar("x-owner").orElseThrow().value());
+    YMap labels = service(file, "web").body().map("labels").orElseThrow();
+    assertEquals("${KEY}", labels.entries().get(0).name());
+    assertEquals("v", ((YScalar) labels.entries().get(0).value()).value());
+    assertTrue(service(file, "web").body().entry("x-note").isPresent());
+  }
+
+  @Test
+  void composeResetAndOverrideTagsAreKeptAndInterpolated() {
+    ComposeFile file =
+        ComposeLoader.load(
+            new SourceFile(
+                "c.yaml",
+                "services:\n  web:\n    image: !override nginx:${TAG:-1.25}\n"
+                    + "    ports: !reset []\n"),
+            Map.of());
+    YScalar image = service(file, "web").scalar("image").orElseThrow();
+    assertEquals(List.of("!override", "nginx:1.25"), List.of(image.tag(), image.value()));
+    assertEquals(List.of(), file.problems());
+  }
+
+  @Test
+  void commentsWithCrlfLineEnds() {
+    ComposeFile file = load("# a\r\nservices: # b \r\n  web: {image: 'x # y'} # c\r\n");
+    assertEquals(List.of("a", "b", "c"), file.comments().stream().map(Comment::text).toList());
+    assertEquals("# b", file.source().slice(file.comments().get(1).span()));
+  }
 }

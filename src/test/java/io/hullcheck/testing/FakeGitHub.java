@@ -22,7 +22,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +53,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final List<Comment> comments = new ArrayList<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final List<String> tokens = new ArrayList<>();
+  private final List<Received> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, Hold> holds = new java.util.concurrent.ConcurrentHashMap<>();
   private String fixedToken;
   private String owner = "acme";
@@ -63,14 +63,14 @@ public final class FakeGitHub implements AutoCloseable {
   /** One pull request's state. */
   public static final class Pr {
     public final int number;
-    public String baseSha;
-    public String headSha;
-    public String baseRef = "main";
-    public String headRef = "feature";
-    public boolean draft;
-    public boolean fork;
-    public String cloneUrl;
-    public final List<ObjectNode> files = new ArrayList<>();
+    public volatile String baseSha;
+    public volatile String headSha;
+    public volatile String baseRef = "main";
+    public volatile String headRef = "feature";
+    public volatile boolean draft;
+    public volatile boolean fork;
+    public volatile String cloneUrl;
+    public final List<ObjectNode> files = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Pr(int number) {
       this.number = number;
@@ -117,8 +117,8 @@ public final class FakeGitHub implements AutoCloseable {
     public final String body;
     public final String author;
     public final Long inReplyTo;
-    public boolean resolved;
-    public boolean outdated;
+    public volatile boolean resolved;
+    public volatile boolean outdated;
 
     Comment(
         long id,
@@ -245,25 +245,25 @@ public final class FakeGitHub implements AutoCloseable {
     return copy;
   }
 
-  /** Every request in the order GitHub received it. */
+  /**
+   * Every request in the order GitHub received it, recorded before it is answered (WireMock's own
+   * journal may record a request after its response has gone out).
+   */
   public List<Received> requests() {
-    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-    Collections.reverse(events);
-    List<Received> out = new ArrayList<>();
-    for (ServeEvent e : events) {
-      Request r = e.getRequest();
-      JsonNode body = MissingNode.getInstance();
-      if (r.getBody() != null && r.getBody().length > 0) {
-        try {
-          body = JSON.readTree(r.getBody());
-        } catch (IOException ex) {
-          body = NODES.textNode(r.getBodyAsString());
-        }
+    return List.copyOf(journal);
+  }
+
+  private void record(Request r) {
+    JsonNode body = MissingNode.getInstance();
+    if (r.getBody() != null && r.getBody().length > 0) {
+      try {
+        body = JSON.readTree(r.getBody());
+      } catch (IOException ex) {
+        body = NODES.textNode(r.getBodyAsString());
       }
-      out.add(
-          new Received(r.getMethod().getName(), r.getUrl(), body, r.getHeader("Authorization")));
     }
-    return out;
+    journal.add(
+        new Received(r.getMethod().getName(), r.getUrl(), body, r.getHeader("Authorization")));
   }
 
   /** Requests other than reads ({@code GET} and GraphQL queries), in order. */
@@ -281,7 +281,7 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   public void resetRequests() {
-    server.resetRequests();
+    journal.clear();
   }
 
   @Override
@@ -293,6 +293,7 @@ public final class FakeGitHub implements AutoCloseable {
     @Override
     public ResponseDefinition transform(ServeEvent event) {
       Request request = event.getRequest();
+      record(request);
       Hold hold =
           holds.remove(
               request.getMethod().getName() + " " + URI.create(request.getUrl()).getPath());

@@ -54,18 +54,21 @@ public final class CommentText {
   }
 
   /**
-   * The body of a review: what this push brought, and every finding that deserved an inline comment
-   * but did not get one (over the limit, or outside the changed lines).
+   * The body of a review: what this push brought, every finding that deserved an inline comment but
+   * did not get one (over the limit, or refused by GitHub), and how many findings sit on lines the
+   * diff does not show (those stay annotations in the check run only).
    *
    * @param overflow findings that would have been inline but exceeded {@code maxComments}
-   * @param outsideDiff new findings on lines the diff does not show (annotations in the check run)
+   * @param unplaced findings whose comments GitHub refused to place
+   * @param outsideDiff how many findings are on lines this pull request does not change
    */
   public static String reviewBody(
       String headSha,
       int inline,
       int maxComments,
       List<PrFinding> overflow,
-      List<PrFinding> outsideDiff,
+      List<PrFinding> unplaced,
+      int outsideDiff,
       String checkSummaryLine,
       RuleDocs docs) {
     StringBuilder sb = new StringBuilder();
@@ -83,9 +86,16 @@ public final class CommentText {
           .append(" inline comments per review (`review.max_comments`):\n");
       appendList(sb, overflow, docs);
     }
-    if (!outsideDiff.isEmpty()) {
-      sb.append("\nOn lines this pull request does not change (annotations in the check run):\n");
-      appendList(sb, outsideDiff, docs);
+    if (!unplaced.isEmpty()) {
+      sb.append("\nGitHub could not place these comments on the diff:\n");
+      appendList(sb, unplaced, docs);
+    }
+    if (outsideDiff > 0) {
+      sb.append('\n')
+          .append(outsideDiff)
+          .append(outsideDiff == 1 ? " finding is" : " findings are")
+          .append(
+              " on lines this pull request does not change; see the check run's annotations.\n");
     }
     return Limits.trim(sb.toString(), Limits.COMMENT_BODY, "see the check run for every finding");
   }

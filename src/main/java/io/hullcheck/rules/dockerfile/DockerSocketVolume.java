@@ -22,7 +22,7 @@ import java.util.Set;
  * builds FROM (a builder's VOLUME never reaches the image). Shell and JSON forms; values are
  * expanded and an unknown one is skipped. A socket is recognised by its file name, so Docker's
  * {@code /var/run/docker.sock}, rootless {@code /run/user/1000/docker.sock}, podman, containerd and
- * CRI-O sockets all count.
+ * CRI-O sockets all count, and so does Docker's Windows named pipe {@code \\.\pipe\docker_engine}.
  */
 @RuleInfo(
     id = "docker-socket-volume",
@@ -36,7 +36,13 @@ import java.util.Set;
     cis = {"5.32"})
 public final class DockerSocketVolume implements DockerfileRule {
   private static final Set<String> SOCKETS =
-      Set.of("docker.sock", "podman.sock", "containerd.sock", "crio.sock", "dockershim.sock");
+      Set.of(
+          "docker.sock",
+          "podman.sock",
+          "containerd.sock",
+          "crio.sock",
+          "dockershim.sock",
+          "docker_engine");
 
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
@@ -48,7 +54,7 @@ public final class DockerSocketVolume implements DockerfileRule {
     for (Stage stage : Stages.chain(last.get())) {
       for (Instruction volume : stage.all("VOLUME")) {
         for (Word w : volume.args()) {
-          Optional<String> path = stage.scope().expand(w.value(), volume);
+          Optional<String> path = stage.scope().expand(w, volume);
           if (path.isPresent() && isSocket(path.get())) {
             findings.add(
                 finding(
@@ -67,7 +73,7 @@ public final class DockerSocketVolume implements DockerfileRule {
   }
 
   static boolean isSocket(String path) {
-    String p = path.trim();
+    String p = path.trim().replace('\\', '/');
     while (p.endsWith("/") && p.length() > 1) {
       p = p.substring(0, p.length() - 1);
     }

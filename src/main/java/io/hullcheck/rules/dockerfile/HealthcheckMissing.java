@@ -4,6 +4,7 @@ import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.Stage;
 import io.hullcheck.dockerfile.Word;
+import io.hullcheck.model.ImageRef;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.DockerfileRule;
@@ -119,7 +120,9 @@ public final class HealthcheckMissing implements DockerfileRule {
     return List.of(
         finding(
             source,
-            stage.from().span(),
+            // The FROM keyword, not the whole line: other rules' fixes edit the image reference,
+            // and a finding must stay recognisably the same across them.
+            stage.from().keywordSpan(),
             "The final stage starts a service but has no HEALTHCHECK; "
                 + probe.map(p -> "add one before CMD/ENTRYPOINT, e.g. " + p).orElse(ADVICE),
             fix));
@@ -155,8 +158,9 @@ public final class HealthcheckMissing implements DockerfileRule {
 
   private static Set<String> tools(Stage stage, RuleContext context) {
     Set<String> tools = new LinkedHashSet<>();
+    BaseImageTable table = BaseImageTable.of(context.data());
     Stages.baseImage(stage)
-        .ifPresent(ref -> tools.addAll(BaseImageTable.of(context.data()).probeTools(ref)));
+        .ifPresent(ref -> tools.addAll(table.probeTools(afterSlimFix(table, ref))));
     for (Instruction ins : Stages.chainInstructions(stage)) {
       if (ins.is("RUN")) {
         Set<String> installed = ShellText.installedPackages(ins);
@@ -171,12 +175,26 @@ public final class HealthcheckMissing implements DockerfileRule {
     return tools;
   }
 
+  /**
+   * The base image as base-image-full's fix would leave it. A full variant's curl and wget come
+   * with the build tools that fix removes; relying on them would let the two fixes, applied
+   * together, ship a health check whose probe is gone.
+   */
+  private static ImageRef afterSlimFix(BaseImageTable table, ImageRef ref) {
+    return table
+        .variant(ref)
+        .flatMap(v -> BaseImageTable.suggest(v, ref.tag()))
+        .filter(BaseImageTable.SlimSuggestion::mechanical)
+        .map(s -> new ImageRef(s.image() + ":" + s.tag(), ref.registry(), s.image(), s.tag(), null))
+        .orElse(ref);
+  }
+
   /** The first TCP port EXPOSEd by the chain (final stage first) that is a known HTTP port. */
   private static OptionalInt exposedPort(Stage stage, List<String> httpPorts) {
     for (Stage s : Stages.chain(stage)) {
       for (Instruction expose : s.all("EXPOSE")) {
         for (Word w : expose.args()) {
-          String v = s.scope().expand(w.value(), expose).orElse("").trim();
+          String v = s.scope().expand(w, expose).orElse("").trim();
           if (v.contains("/") && !v.toLowerCase(Locale.ROOT).endsWith("/tcp")) {
             continue;
           }

@@ -163,6 +163,18 @@ class DockerfileRuleTablesTest {
             "FROM alpine:3.20\nEXPOSE 53/udp 8080\nHEALTHCHECK --interval=30s --timeout=3s --retries=3"
                 + " CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1\nCMD [\"app\"]\n"),
         Arguments.of(
+            new HealthcheckMissing(),
+            Map.of(),
+            // python:3.12's curl goes away with base-image-full's slim fix: no probe from it.
+            "FROM python:3.12\nEXPOSE 8000\nCMD [\"python\", \"-m\", \"http.server\"]\n",
+            "advice"),
+        Arguments.of(
+            new HealthcheckMissing(),
+            Map.of(),
+            "FROM golang:1.22\nEXPOSE 8080\nCMD [\"/app\"]\n",
+            "FROM golang:1.22\nEXPOSE 8080\nHEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD"
+                + " curl -fsS http://127.0.0.1:8080/ || exit 1\nCMD [\"/app\"]\n"),
+        Arguments.of(
             new BaseImageFull(),
             Map.of(),
             "FROM openjdk:17\nRUN javac Main.java\nCMD [\"java\", \"Main\"]\n",

@@ -1,0 +1,194 @@
+package io.hullcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hullcheck.policy.PolicyLoader;
+import io.hullcheck.rules.Registry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The team's policy file through the real command line: the real loader, the real rules. A
+ * repository's {@code .github/hullcheck.yml} turns a rule off, raises another to error, and a third
+ * is suppressed inline; a broken file stops everything with exit 2 and positioned errors.
+ */
+class PolicyCliTest {
+  @TempDir Path repo;
+
+  record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context =
+        new CliContext(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            PolicyLoader::load,
+            Map.of(),
+            Registry.all());
+    int code = Main.run(context, args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private void write(String path, String text) throws IOException {
+    Path f = repo.resolve(path);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text);
+  }
+
+  @BeforeEach
+  void dockerfile() throws IOException {
+    write(
+        "Dockerfile",
+        """
+        FROM python:3.12
+        # hullcheck ignore=secret-in-build-variable -- a dummy value for local builds only
+        ENV API_TOKEN=changeme
+        CMD ["python", "/app/main.py"]
+        """);
+  }
+
+  /** Each finding as {@code line rule severity}, plus {@code suppressed: reason} when it is. */
+  private static List<String> findings(String json) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (JsonNode f : new ObjectMapper().readTree(json).get("findings")) {
+      String s =
+          f.get("line").asInt() + " " + f.get("ruleId").asText() + " " + f.get("severity").asText();
+      if (f.get("suppressed").asBoolean()) {
+        s += " suppressed: " + f.get("suppression").get("reason").asText();
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  @Test
+  void withoutAPolicyFileTheDefaultPackApplies() throws IOException {
+    Run r = run("scan", repo.toString(), "--format", "json");
+    assertEquals(
+        List.of(
+            "1 healthcheck-missing info",
+            "1 user-root warning",
+            "1 base-image-full info",
+            "3 secret-in-build-variable error suppressed: a dummy value for local builds only"),
+        findings(r.out()));
+    assertEquals(0, r.code(), "the only error is suppressed; the warning is below fail_on");
+  }
+
+  @Test
+  void teamFileTurnsOffRaisesAndSuppresses() throws IOException {
+    write(
+        ".github/hullcheck.yml",
+        """
+        rules:
+          base-image-full: off
+          user-root: error
+        """);
+    Run r = run("scan", repo.toString(), "--format", "json");
+    assertEquals(
+        List.of(
+            "1 healthcheck-missing info",
+            "1 user-root error",
+            "3 secret-in-build-variable error suppressed: a dummy value for local builds only"),
+        findings(r.out()));
+    assertEquals(1, r.code(), "user-root is an error now, and fail_on is error");
+  }
+
+  @Test
+  void failOnNeverPasses() throws IOException {
+    write(".github/hullcheck.yml", "fail_on: never\nrules:\n  user-root: error\n");
+    assertEquals(0, run("scan", repo.toString()).code());
+  }
+
+  @Test
+  void brokenPolicyExitsTwoWithLineColumnAndAllowedValues() throws IOException {
+    write(
+        ".github/hullcheck.yml",
+        """
+        rules:
+          base-image-full: off
+          user-root: eror
+        review:
+          max_coments: 3
+        """);
+    Run r = run("scan", repo.toString());
+    assertEquals(2, r.code());
+    assertEquals("", r.out(), "nothing is checked under a broken policy");
+    assertEquals(
+        String.join(
+            "\n",
+            ".github/hullcheck.yml:3:14: the severity of rule `user-root` must be one of off,"
+                + " info, warning, error, found string `eror`; did you mean `error`?",
+            ".github/hullcheck.yml:5:3: unknown key `max_coments` in `review`; allowed:"
+                + " max_comments, suggestions, event, only_new, drafts; did you mean"
+                + " `max_comments`?",
+            "hullcheck: the policy has errors; nothing was checked",
+            ""),
+        r.err());
+  }
+
+  @Test
+  void configPrintShowsTheEffectivePolicyForAPathAndWhy() throws IOException {
+    write(
+        ".hullcheck.yml",
+        """
+        extends: minimal
+        rules:
+          user-root: error
+        overrides:
+          - files: [legacy/**]
+            rules:
+              user-root: off
+        """);
+    Run r = run("config", "--print", "--root", repo.toString(), "legacy/app/Dockerfile");
+    assertEquals(0, r.code(), r.err());
+    String out = r.out();
+    assertTrue(out.startsWith("# Effective Hullcheck policy for legacy/app/Dockerfile\n"), out);
+    assertTrue(out.contains("\npolicy file: .hullcheck.yml\n"), out);
+    assertTrue(out.contains("\npacks: default, minimal\n"), out);
+    assertTrue(out.contains("  .hullcheck.yml overrides[0] (files: legacy/**): applies\n"), out);
+    String userRoot =
+        out.lines().filter(l -> l.trim().startsWith("user-root ")).findFirst().orElseThrow();
+    assertEquals(
+        "user-root off on by default at warning; .hullcheck.yml:3:3 rules.user-root: error;"
+            + " .hullcheck.yml:7:7 rules.user-root: off (override for legacy/**)",
+        userRoot.trim().replaceAll(" {2,}", " "));
+    String baseImage =
+        out.lines().filter(l -> l.trim().startsWith("base-image-full ")).findFirst().orElseThrow();
+    assertTrue(baseImage.contains("policies/minimal.yml:"), baseImage);
+    assertTrue(baseImage.contains("categories.base-image: off"), baseImage);
+  }
+
+  @Test
+  void configPrintWithABrokenPolicyExitsTwo() throws IOException {
+    write(".hullcheck.yml", "extends: strikt\n");
+    Run r = run("config", "--print", "--root", repo.toString());
+    assertEquals(2, r.code());
+    assertTrue(
+        r.err()
+            .startsWith(
+                ".hullcheck.yml:1:10: `extends` must be one of default, strict, minimal, found string"
+                    + " `strikt`; did you mean `strict`?\n"),
+        r.err());
+  }
+
+  @Test
+  void configWithoutPrintIsAUsageError() {
+    Run r = run("config", "--root", repo.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("use config --print"), r.err());
+  }
+}
