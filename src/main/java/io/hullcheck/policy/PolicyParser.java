@@ -65,6 +65,23 @@ final class PolicyParser {
     return new PolicyParser(source, catalogue).run(text);
   }
 
+  /**
+   * The schema's verdict alone on a text (no walk, no rule ids): for tests that prove the schema
+   * and the walk agree. Empty for text that is not YAML.
+   */
+  static List<PolicySchema.Violation> schemaViolations(String text) {
+    PolicyParser p = new PolicyParser("schema-only", List.of());
+    try {
+      Node root =
+          new Compose(LoadSettings.builder().setSchema(new CoreSchema()).build())
+              .composeString(text)
+              .orElse(null);
+      return root == null ? List.of() : p.schema.validate(p.toJson(root, List.of(), 0));
+    } catch (YamlEngineException e) {
+      return List.of();
+    }
+  }
+
   private Parsed run(String text) {
     LoadSettings settings =
         LoadSettings.builder()

@@ -191,6 +191,35 @@ class PolicyErrorsTest {
     assertEquals(List.of(expected), r.errors().stream().map(PolicyError::toString).toList());
   }
 
+  /** Mistakes only the walk can see: rule ids, duplicates, glob syntax, YAML itself. */
+  private static final java.util.Set<String> WALK_ONLY =
+      java.util.Set.of(
+          "unknown rule id",
+          "unknown rule in an override",
+          "duplicate key",
+          "bad glob",
+          "broken YAML");
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("broken")
+  void theSchemaAloneRejectsWhatItCanExpress(String name, String yaml, String expected) {
+    if (WALK_ONLY.contains(name)) {
+      return;
+    }
+    assertFalse(PolicyParser.schemaViolations(yaml).isEmpty(), name);
+  }
+
+  @Test
+  void packsAndValidFilesHaveNoSchemaViolations() {
+    for (String pack : PolicyLoader.PACKS) {
+      assertEquals(List.of(), PolicyParser.schemaViolations(Packs.text(pack)), pack);
+    }
+    assertEquals(
+        List.of(),
+        PolicyParser.schemaViolations(
+            "rules:\n  latest-tag: {severity: off, options: {a: [1]}}\nhadolint: {config: x}\n"));
+  }
+
   @Test
   void everyErrorIsReportedAtOnceInFileOrder() {
     PolicyResult r =

@@ -63,17 +63,18 @@ final class Tree {
   }
 
   /** Every distinct written node under root, parents before children. */
-  static Iterable<YNode> walk(YNode root) {
+  static List<YNode> walk(YNode root) {
     Deque<YNode> todo = new ArrayDeque<>();
-    Set<String> seen = new HashSet<>();
+    Set<Long> seen = new HashSet<>();
     List<YNode> out = new ArrayList<>();
     if (root != null) {
       todo.add(root);
     }
     while (!todo.isEmpty()) {
       YNode n = todo.poll();
-      String id =
-          n.getClass().getSimpleName() + n.span().startOffset() + ":" + n.span().endOffset();
+      // Two distinct written nodes of one kind never share both ends, so this identifies them.
+      long kind = n instanceof YMap ? 0 : n instanceof YSeq ? 1 : 2;
+      long id = (((long) n.span().startOffset()) << 33) | ((long) n.span().endOffset() << 2) | kind;
       if (!seen.add(id)) {
         continue;
       }
