@@ -12,9 +12,13 @@ final class Apt {
 
   private Apt() {}
 
-  /** Whether the command is apt-get or apt (after wrappers). */
+  /**
+   * Whether the command is apt-get or apt (after wrappers), or tonistiigi/xx's cross-compiling
+   * {@code xx-apt-get}/{@code xx-apt}, which take the same arguments.
+   */
   static boolean isApt(Shell.Command cmd) {
-    return cmd.name().equals("apt-get") || cmd.name().equals("apt");
+    String n = cmd.name().startsWith("xx-") ? cmd.name().substring(3) : cmd.name();
+    return n.equals("apt-get") || n.equals("apt");
   }
 
   /** The subcommand word of an apt-get/apt command, if the command is one. */

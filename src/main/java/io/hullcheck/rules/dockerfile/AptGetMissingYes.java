@@ -21,9 +21,9 @@ import java.util.Set;
 /**
  * An apt-get (or apt) command that can ask for confirmation, run without {@code -y}: install,
  * upgrade, dist-upgrade, full-upgrade, remove, purge, autoremove. {@code -y}, {@code --yes}, {@code
- * --assume-yes}, {@code -qq} (which implies it), {@code -o APT::Get::Assume-Yes=true} and input
- * piped in ({@code yes | apt-get ...}) all answer. Every stage: a prompt fails the build wherever
- * it is.
+ * --assume-yes}, {@code -qq} or {@code -q=2} (quiet level 2 implies it), {@code -o
+ * APT::Get::Assume-Yes=true} and input piped in ({@code yes | apt-get ...}) all answer; a
+ * simulation ({@code -s}) never asks. Every stage: a prompt fails the build wherever it is.
  */
 @RuleInfo(
     id = "apt-get-missing-yes",
@@ -79,13 +79,15 @@ public final class AptGetMissingYes implements DockerfileRule {
 
   private static boolean answered(RunScript.Cmd c) {
     Shell.Command cmd = c.command();
-    if (c.raw().pipedFrom() || cmd.hasFlag("-y", "--yes", "--assume-yes", "-qq")) {
+    if (c.raw().pipedFrom()
+        || cmd.hasFlag("-y", "--yes", "--assume-yes", "-qq")
+        || cmd.hasFlag("-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act")) {
       return true;
     }
     List<String> args = cmd.args();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.matches("-q+") && a.length() >= 3 || a.equals("--quiet=2")) {
+      if (a.matches("-q+") && a.length() >= 3 || a.matches("(-q|--quiet)=[2-9]")) {
         return true;
       }
       String option = a.startsWith("-o") && a.length() > 2 ? a.substring(2) : null;

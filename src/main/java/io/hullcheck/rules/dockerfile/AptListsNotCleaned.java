@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * A RUN of a stage the final image is built from runs {@code apt-get install} (or {@code apt
- * install}) and does not delete {@code /var/lib/apt/lists} in the same RUN. A cache mount on {@code
+ * install}) and does not delete {@code /var/lib/apt/lists} in the same RUN ({@code rm -r}, {@code
+ * find -delete}, or {@code apt-get dist-clean}, which empties the lists). A cache mount on {@code
  * /var/lib/apt} or its lists keeps them out of the layer, so it exempts. One finding per RUN, at
  * its first install. The fix appends {@code && rm -rf /var/lib/apt/lists/*} to a shell-form RUN
  * without heredocs.
@@ -49,7 +50,14 @@ public final class AptListsNotCleaned implements DockerfileRule {
     List<RunScript.Cmd> commands = RunScript.commands(dockerfile, run);
     Optional<RunScript.Cmd> install =
         commands.stream().filter(c -> Apt.install(c.command()).isPresent()).findFirst();
-    if (install.isEmpty() || Cleanup.removes(commands, LISTS)) {
+    boolean distClean =
+        commands.stream()
+            .anyMatch(
+                c ->
+                    Apt.subcommand(c.command())
+                        .filter(w -> w.value().equals("dist-clean"))
+                        .isPresent());
+    if (install.isEmpty() || distClean || Cleanup.removes(commands, LISTS)) {
       return Optional.empty();
     }
     Fix fix =

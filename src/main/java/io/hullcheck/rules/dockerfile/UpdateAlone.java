@@ -57,7 +57,9 @@ public final class UpdateAlone implements DockerfileRule {
       boolean uses = false;
       for (RunScript.Cmd c : commands) {
         Shell.Command cmd = c.command();
-        Set<String> updates = UPDATES.get(cmd.name());
+        // tonistiigi/xx's cross-compiling wrappers (xx-apt-get, xx-apk) take the same arguments.
+        String name = cmd.name().startsWith("xx-") ? cmd.name().substring(3) : cmd.name();
+        Set<String> updates = UPDATES.get(name);
         if (updates == null) {
           continue;
         }
@@ -66,7 +68,7 @@ public final class UpdateAlone implements DockerfileRule {
           update = update.isPresent() ? update : Optional.of(c);
         } else if (sub.isPresent() && !Set.of("clean", "autoclean").contains(sub.get().value())) {
           uses = true;
-        } else if (cmd.name().equals("apk") && cmd.hasFlag("--update", "-U")) {
+        } else if (name.equals("apk") && cmd.hasFlag("--update", "-U")) {
           uses = true;
         }
       }
