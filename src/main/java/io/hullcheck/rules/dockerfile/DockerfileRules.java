@@ -25,6 +25,7 @@ public final class DockerfileRules {
         new PipNoCacheDir(),
         new AptInsteadOfAptGet(),
         new UpdateAlone(),
-        new SudoInRun());
+        new SudoInRun(),
+        new CurlPipeShell());
   }
 }
