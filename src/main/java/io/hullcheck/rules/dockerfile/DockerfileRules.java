@@ -17,6 +17,18 @@ public final class DockerfileRules {
         new SecretFileCopied(),
         new BaseImageFull(),
         new HealthcheckMissing(),
-        new UntrustedRegistry());
+        new UntrustedRegistry(),
+        new WorkdirRelative(),
+        new CopyMultipleSourcesDir(),
+        new CopyFromUndefinedStage(),
+        new CopyFromOwnStage(),
+        new DuplicateStageAlias(),
+        new MultipleCmd(),
+        new MultipleEntrypoint(),
+        new MultipleHealthcheck(),
+        new MaintainerDeprecated(),
+        new ExposeSsh(),
+        new PortOutOfRange(),
+        new PlatformHardcoded());
   }
 }
