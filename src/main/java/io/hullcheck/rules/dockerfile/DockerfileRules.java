@@ -19,6 +19,7 @@ public final class DockerfileRules {
         new HealthcheckMissing(),
         new UntrustedRegistry(),
         new WorkdirRelative(),
+        new RunCd(),
         new CopyMultipleSourcesDir(),
         new CopyFromUndefinedStage(),
         new CopyFromOwnStage(),
