@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Hullcheck's own image: `docker build -t hullcheck .`, then `docker run -p 8080:8080 hullcheck`
+# The image of Hullcheck itself: `docker build -t hullcheck .`, then `docker run -p 8080:8080 hullcheck`
 # for the App (settings from environment variables, see README.md) or
 # `docker run --rm -v "$PWD:/src:ro" hullcheck scan /src` for the command line.
 

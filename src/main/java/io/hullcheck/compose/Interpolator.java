@@ -18,6 +18,9 @@ import java.util.Map;
  * <p>Immutable and thread-safe.
  */
 final class Interpolator {
+  /** Deepest nesting of defaults in defaults; a hostile value must not exhaust the stack. */
+  static final int MAX_NESTING = 32;
+
   private final Map<String, String> env;
 
   Interpolator(Map<String, String> env) {
@@ -45,6 +48,14 @@ final class Interpolator {
    *     default
    */
   String apply(String text) throws InvalidTemplateException {
+    return apply(text, 0);
+  }
+
+  private String apply(String text, int nesting) throws InvalidTemplateException {
+    if (nesting > MAX_NESTING) {
+      throw new InvalidTemplateException(
+          "interpolation nested deeper than " + MAX_NESTING + " levels");
+    }
     if (!mayInterpolate(text)) {
       return text;
     }
@@ -69,7 +80,8 @@ final class Interpolator {
           throw new InvalidTemplateException(
               "'" + text.substring(i) + "' has no closing '}'; write '$$' for a literal '$'");
         }
-        String replaced = braced(text.substring(i + 2, close), text.substring(i, close + 1));
+        String replaced =
+            braced(text.substring(i + 2, close), text.substring(i, close + 1), nesting);
         if (replaced == null) {
           unknown = true;
         } else {
@@ -94,7 +106,7 @@ final class Interpolator {
   }
 
   /** Evaluates the inside of {@code ${...}}; {@code whole} is used in messages. */
-  private String braced(String inner, String whole) throws InvalidTemplateException {
+  private String braced(String inner, String whole, int nesting) throws InvalidTemplateException {
     if (inner.isEmpty() || !isNameStart(inner.charAt(0))) {
       throw invalid(whole);
     }
@@ -114,8 +126,8 @@ final class Interpolator {
     // With a colon, an empty value counts as unset.
     boolean set = value != null && !(colon && value.isEmpty());
     return switch (op) {
-      case '-' -> set ? value : apply(arg);
-      case '+' -> set ? apply(arg) : "";
+      case '-' -> set ? value : apply(arg, nesting + 1);
+      case '+' -> set ? apply(arg, nesting + 1) : "";
       // Compose refuses to run without it; its value is not ours to guess.
       case '?' -> set ? value : null;
       default -> throw invalid(whole);

@@ -306,9 +306,15 @@ final class ServiceReader {
           continue;
         }
         String rawValue = raw.substring(eq + 1);
+        // Compose interpolates the whole item before splitting it, so a name may come from a
+        // variable too; the value part is interpolated alone so that its span stays exact.
+        String name = raw.substring(0, eq);
+        if (Interpolator.mayInterpolate(name) && s.known() && s.value().indexOf('=') >= 0) {
+          name = s.value().substring(0, s.value().indexOf('='));
+        }
         out.add(
             new EnvVar(
-                raw.substring(0, eq),
+                name,
                 s,
                 interpolate(rawValue),
                 rawValue,

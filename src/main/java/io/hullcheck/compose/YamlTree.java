@@ -15,9 +15,11 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingEndEvent;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceEndEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -206,7 +208,7 @@ final class YamlTree {
     long size = 1;
     int maxChild = 0;
     Event next;
-    while (!((next = parser.next()) instanceof org.snakeyaml.engine.v2.events.SequenceEndEvent)) {
+    while (!((next = parser.next()) instanceof SequenceEndEvent)) {
       Built item = read(next);
       items.add(item.node());
       size += item.size();
@@ -226,8 +228,7 @@ final class YamlTree {
     long size = 1;
     int maxChild = 0;
     Event keyEvent;
-    while (!((keyEvent = parser.next())
-        instanceof org.snakeyaml.engine.v2.events.MappingEndEvent)) {
+    while (!((keyEvent = parser.next()) instanceof MappingEndEvent)) {
       YScalar key = key(keyEvent);
       Event valueEvent = parser.next();
       Span written = span(valueEvent.getStartMark(), valueEvent.getEndMark());

@@ -462,9 +462,9 @@ public final class DockerfileParser {
         keySpan = spans.span(span.startOffset(), span.startOffset() + eq);
         valueSpan = spans.span(span.startOffset() + eq + 1, span.endOffset());
       } else {
-        // The word crosses a continuation: locate the '=' in the source text.
-        int at = text.indexOf('=', span.startOffset());
-        at = at < 0 || at >= span.endOffset() ? span.startOffset() : at;
+        // The word crosses a continuation: map the '=' through the logical line.
+        int start = line.indexOfSource(span.startOffset());
+        int at = start < 0 ? span.startOffset() : line.sourceStart(start + eq);
         keySpan = spans.span(span.startOffset(), at);
         valueSpan = spans.span(Math.min(at + 1, span.endOffset()), span.endOffset());
       }

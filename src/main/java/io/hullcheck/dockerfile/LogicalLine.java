@@ -105,9 +105,14 @@ final class LogicalLine {
     return spans.span(sourceStart(from), sourceEnd(from, to));
   }
 
-  /** Whether the range crosses a removed continuation (its source is longer than its text). */
-  boolean isContiguous(int from, int to) {
-    return to <= from || offsets[to - 1] - offsets[from] == to - from - 1;
+  /** The logical index of the char at source offset {@code offset}, or -1 (linear; rare path). */
+  int indexOfSource(int offset) {
+    for (int i = 0; i < length; i++) {
+      if (offsets[i] == offset) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   boolean contains(char a, char b) {

@@ -124,6 +124,10 @@ final class StageAssembler {
     int fromOffset = from.span().startOffset();
     StageScope fromScope = new StageScope(escape, globals, List.of(), fromOffset, null, false);
     Optional<String> resolved = fromScope.expandAt(image, fromOffset);
+    if (!image.isEmpty() && resolved.filter(String::isBlank).isPresent()) {
+      problems.add(
+          new ParseProblem(words.get(0).span(), "base name (" + image + ") should not be blank"));
+    }
     Stage parent = null;
     if (resolved.isPresent()) {
       for (int i = earlier.size() - 1; i >= 0; i--) {

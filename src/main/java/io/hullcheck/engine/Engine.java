@@ -49,22 +49,24 @@ public final class Engine {
   private final List<RuleMeta> catalogue;
   private final Map<String, String> env;
   private final boolean parallel;
+  private final boolean fixes;
 
   public Engine(List<Rule> rules) {
-    this(rules, Map.of(), true);
+    this(rules, Map.of(), true, true);
   }
 
-  private Engine(List<Rule> rules, Map<String, String> env, boolean parallel) {
+  private Engine(List<Rule> rules, Map<String, String> env, boolean parallel, boolean fixes) {
     this.rules = List.copyOf(rules);
     // Metadata is read by reflection; read it once, not per file.
     this.catalogue = this.rules.stream().map(Rule::meta).toList();
     this.env = Map.copyOf(env);
     this.parallel = parallel;
+    this.fixes = fixes;
   }
 
   /** This engine with interpolation variables that win over each file's own. */
   public Engine withEnv(Map<String, String> newEnv) {
-    return new Engine(rules, newEnv, parallel);
+    return new Engine(rules, newEnv, parallel, fixes);
   }
 
   /**
@@ -72,7 +74,16 @@ public final class Engine {
    * thread only. Results are the same either way.
    */
   public Engine withParallel(boolean newParallel) {
-    return new Engine(rules, env, newParallel);
+    return new Engine(rules, env, newParallel, fixes);
+  }
+
+  /**
+   * This engine without fixes: findings only, every fix dropped unverified. Verifying a fix costs a
+   * re-parse and a re-check of the file, so callers that never show fixes (the base side of a pull
+   * request, which only tells new findings from old) skip that work.
+   */
+  public Engine withoutFixes() {
+    return new Engine(rules, env, parallel, false);
   }
 
   public List<Rule> rules() {
@@ -118,7 +129,10 @@ public final class Engine {
       return new FileResult(path, true, List.of(), problems);
     }
     List<Finding> findings = evaluate(parsed, file.source(), active, policy);
-    findings = keepVerifiedFixes(file, parsed, findings, active, policy);
+    findings =
+        fixes
+            ? keepVerifiedFixes(file, parsed, findings, active, policy)
+            : findings.stream().map(f -> f.fix() == null ? f : f.withFix(null)).toList();
     findings = suppress(parsed, file.source(), findings, policy);
     findings = new ArrayList<>(findings);
     findings.sort(ORDER);

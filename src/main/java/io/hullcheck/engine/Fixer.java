@@ -42,9 +42,9 @@ public final class Fixer {
     String text = file.source().text();
     List<String> applied = new ArrayList<>();
     int rounds = 0;
+    InputFile current = file;
+    Engine.FileResult result = engine.checkFile(current, policy);
     while (rounds < MAX_ROUNDS) {
-      InputFile current = file.withText(text);
-      Engine.FileResult result = engine.checkFile(current, policy);
       List<Finding> fixable =
           result.findings().stream().filter(f -> !f.suppressed() && f.fix() != null).toList();
       if (fixable.isEmpty()) {
@@ -53,7 +53,8 @@ public final class Fixer {
       rounds++;
       List<Finding> chosen = nonOverlapping(fixable);
       String next = apply(text, chosen);
-      if (chosen.size() > 1 && !sound(current, result, next, policy)) {
+      Engine.FileResult after = chosen.size() > 1 ? sound(current, result, next, policy) : null;
+      if (chosen.size() > 1 && after == null) {
         // Each fix was verified alone; together they are not. Take one step at a time.
         chosen = List.of(fixable.get(0));
         next = apply(text, chosen);
@@ -63,6 +64,8 @@ public final class Fixer {
       }
       text = next;
       chosen.forEach(f -> applied.add(f.fix().description()));
+      current = file.withText(text);
+      result = after != null ? after : engine.checkFile(current, policy);
     }
     return new Outcome(file, text, List.copyOf(applied), rounds);
   }
@@ -109,19 +112,25 @@ public final class Fixer {
     return sb.toString();
   }
 
-  /** Whether the combined edits leave no new problem and no new finding. */
-  private boolean sound(InputFile before, Engine.FileResult result, String next, Policy policy) {
+  /**
+   * The check of the combined edits when they leave no new problem and no new finding (so the next
+   * round can use it), else null.
+   */
+  private Engine.FileResult sound(
+      InputFile before, Engine.FileResult result, String next, Policy policy) {
     if (!LineEndings.kept(before.source().text(), next)) {
-      return false;
+      return null;
     }
     InputFile after = before.withText(next);
     Engine.FileResult now = engine.checkFile(after, policy);
     Map<String, Integer> problemsBefore = countProblems(result);
     Map<String, Integer> problemsAfter = countProblems(now);
-    return Engine.noMore(problemsAfter, problemsBefore)
-        && Engine.noMore(
-            FindingKey.count(now.findings(), after.source()),
-            FindingKey.count(result.findings(), before.source()));
+    boolean ok =
+        Engine.noMore(problemsAfter, problemsBefore)
+            && Engine.noMore(
+                FindingKey.count(now.findings(), after.source()),
+                FindingKey.count(result.findings(), before.source()));
+    return ok ? now : null;
   }
 
   private static Map<String, Integer> countProblems(Engine.FileResult r) {

@@ -43,6 +43,8 @@ record Pragma(
   private static final Pattern HULLCHECK_FORM =
       Pattern.compile(
           "hullcheck\\s+(ignore|ignore-file)\\s*=\\s*([^\\s]+)\\s*(.*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ATTEMPT =
+      Pattern.compile("hullcheck\\s+(ignore\\S*|[\\w-]+\\s*=).*", Pattern.CASE_INSENSITIVE);
   private static final Pattern HADOLINT_FORM =
       Pattern.compile(
           "hadolint\\s+(global\\s+)?ignore\\s*=\\s*([^\\s#]+)\\s*(.*)", Pattern.CASE_INSENSITIVE);
@@ -59,7 +61,9 @@ record Pragma(
     if (lower.startsWith("hullcheck")) {
       Matcher m = HULLCHECK_FORM.matcher(text);
       if (!m.matches()) {
-        return lower.matches("hullcheck\\b.*")
+        // Only what looks like an attempt at a pragma (`hullcheck ignroe=x`, `hullcheck ignore
+        // x`) is reported; prose that starts with the word, like "Hullcheck's image", is not.
+        return ATTEMPT.matcher(text).matches()
             ? Optional.of(
                 new Pragma(
                     HULLCHECK,

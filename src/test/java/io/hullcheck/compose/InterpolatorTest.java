@@ -1,5 +1,6 @@
 package io.hullcheck.compose;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -62,5 +63,14 @@ class InterpolatorTest {
   @ValueSource(strings = {"${", "${SET", "${}", "${1A}", "${SET:x}", "${SET!}", "a ${B:-c"})
   void rejectsWhatComposeRejects(String input) {
     assertThrows(Interpolator.InvalidTemplateException.class, () -> INTERPOLATOR.apply(input));
+  }
+
+  @org.junit.jupiter.api.Test
+  void deepNestingIsRejectedNotAStackOverflow() {
+    String deep = "${A:-".repeat(100_000) + "x" + "}".repeat(100_000);
+    assertThrows(Interpolator.InvalidTemplateException.class, () -> INTERPOLATOR.apply(deep));
+    String fine =
+        "${A:-".repeat(Interpolator.MAX_NESTING) + "x" + "}".repeat(Interpolator.MAX_NESTING);
+    assertDoesNotThrow(() -> assertEquals("x", INTERPOLATOR.apply(fine)));
   }
 }

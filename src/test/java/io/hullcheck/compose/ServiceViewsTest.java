@@ -168,6 +168,7 @@ class ServiceViewsTest {
         "A=${PORT}            | A | 9000      | ${PORT}   | ${PORT}",
         "A=${NOPE}            | A | -         | ${NOPE}   | ${NOPE}",
         "A=$$literal          | A | $literal  | $$literal | $$literal",
+        "${N:-A}=v            | A | v         | v         | v",
       })
   void environmentListForm(
       String item, String name, String value, String raw, String writtenValue) {
@@ -179,7 +180,7 @@ class ServiceViewsTest {
     assertEquals(raw, e.rawValue());
     assertTrue(e.listForm());
     assertEquals(writtenValue, e.valueSpan() == null ? null : file.slice(e.valueSpan()));
-    assertEquals(name, file.slice(e.nameSpan()));
+    assertEquals(item.startsWith("$") ? "${N:-A}" : name, file.slice(e.nameSpan()));
   }
 
   /** Columns: map entry | value | raw | text at valueSpan. */

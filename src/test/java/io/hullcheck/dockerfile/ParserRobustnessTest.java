@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 class ParserRobustnessTest {
 
   private static final long SEED = 20261203L;
-  private static final int MUTANTS_PER_FILE = 40;
+  private static final int MUTANTS_PER_FILE = 25;
 
   /** Fragments that stress the grammar: escapes, quotes, heredocs, JSON, directives, CR/LF. */
   private static final String[] FRAGMENTS = {

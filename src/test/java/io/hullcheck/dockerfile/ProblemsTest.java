@@ -49,6 +49,10 @@ class ProblemsTest {
                 + " contain symbols",
             "FROM"),
         Arguments.of(
+            "ARG TAG\nFROM ${UNDECLARED}\nFROM img:$TAG\n",
+            "2:6-2:19 base name (${UNDECLARED}) should not be blank",
+            "ARG FROM FROM"),
+        Arguments.of(
             "FROM a\nRUN <<EOF\nnever closed\n",
             "2:5-2:10 unterminated heredoc: no line EOF closes it",
             "FROM RUN"),

@@ -149,4 +149,17 @@ class StageScopeTest {
     // an ARG sees only the ARGs before it
     assertEquals(UNKNOWN, global.variable("B", d.instructions().get(1)).orElse(UNKNOWN));
   }
+
+  @Test
+  void pairSpansAcrossAContinuation() {
+    Instruction env = parse("FROM a\nENV B=2\\\n3 C\\\n=4\n").instructions().get(1);
+    KeyValue b = env.keyValue("B").orElseThrow();
+    assertEquals("23", b.value());
+    assertEquals("2:5-2:6", DockerfileTesting.at(b.keySpan()));
+    assertEquals("2:7-3:2", DockerfileTesting.at(b.valueSpan()));
+    KeyValue c = env.keyValue("C").orElseThrow();
+    assertEquals("4", c.value());
+    assertEquals("3:3-4:1", DockerfileTesting.at(c.keySpan()));
+    assertEquals("4:2-4:3", DockerfileTesting.at(c.valueSpan()));
+  }
 }

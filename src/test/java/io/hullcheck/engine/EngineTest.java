@@ -139,6 +139,14 @@ class EngineTest {
             policy);
     Finding expose = r.findings().get(0);
     assertEquals("test-expose", expose.ruleId());
+    assertNull(
+        ENGINE
+            .withoutFixes()
+            .check(List.of(dockerfile("Dockerfile", "FROM a\nEXPOSE 80\n")), policy)
+            .findings()
+            .get(0)
+            .fix(),
+        "without fixes, none is offered");
     assertEquals("EXPOSE 80", expose.message(), "a dropped fix keeps the message");
     if (kept) {
       assertNotNull(expose.fix());

@@ -191,6 +191,63 @@ class PolicyErrorsTest {
     assertEquals(List.of(expected), r.errors().stream().map(PolicyError::toString).toList());
   }
 
+  /** Mistakes only the walk can see: rule ids, duplicates, glob syntax, YAML itself. */
+  private static final java.util.Set<String> WALK_ONLY =
+      java.util.Set.of(
+          "unknown rule id",
+          "unknown rule in an override",
+          "duplicate key",
+          "bad glob",
+          "broken YAML");
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("broken")
+  void theSchemaAloneRejectsWhatItCanExpress(String name, String yaml, String expected) {
+    if (WALK_ONLY.contains(name)) {
+      return;
+    }
+    assertFalse(PolicyParser.schemaViolations(yaml).isEmpty(), name);
+  }
+
+  @Test
+  void packsAndValidFilesHaveNoSchemaViolations() {
+    for (String pack : PolicyLoader.PACKS) {
+      assertEquals(List.of(), PolicyParser.schemaViolations(Packs.text(pack)), pack);
+    }
+    assertEquals(
+        List.of(),
+        PolicyParser.schemaViolations(
+            "rules:\n  latest-tag: {severity: off, options: {a: [1]}}\nhadolint: {config: x}\n"));
+  }
+
+  @Test
+  void optionNamesAndTypesAreCheckedForRulesWhoseOptionsTheSchemaLists() {
+    PolicyResult r =
+        PolicyLoader.parse(
+            ".hullcheck.yml",
+            """
+            rules:
+              image-tag:
+                options:
+                  floating_tag: [edge]
+              log-rotation-missing:
+                options:
+                  drivers: json-file
+                  require_logging: "yes"
+                  max_size: 20m
+                  max_file: 5
+            """);
+    assertEquals(
+        List.of(
+            ".hullcheck.yml:4:7: unknown option `floating_tag` of rule `image-tag`; allowed:"
+                + " floating_tags; did you mean `floating_tags`?",
+            ".hullcheck.yml:7:16: option `drivers` of rule `log-rotation-missing` must be a list"
+                + " of strings, found string `json-file`",
+            ".hullcheck.yml:8:24: option `require_logging` of rule `log-rotation-missing` must be"
+                + " boolean, found string `yes`"),
+        r.errors().stream().map(PolicyError::toString).toList());
+  }
+
   @Test
   void everyErrorIsReportedAtOnceInFileOrder() {
     PolicyResult r =

@@ -133,6 +133,17 @@ class SuppressionsTest {
             """,
             List.of("1 unused-suppression info", "2 t-from")),
         Arguments.of(
+            "prose that starts with the word is not a pragma; a misspelt pragma is reported",
+            "",
+            """
+            # Hullcheck's own image: build it with docker build
+            # hullcheck checks this file
+            # hullcheck ignroe=t-from -- typo in the keyword
+            # hullcheck ignore t-from -- missing the =
+            FROM alpine:latest
+            """,
+            List.of("3 unused-suppression info", "4 unused-suppression info", "5 t-from")),
+        Arguments.of(
             "unused pragma, misspelt rule, pragma with nothing after it",
             "",
             """

@@ -117,5 +117,12 @@ class RuleFixturesTest {
     assertEquals(once.fixed(), twice.fixed(), after + ": fixing again changed the file");
     Fixer.Outcome ofAfter = fixer.fix(Fixtures.input(Fixtures.FIXES, after, kind), policy);
     assertEquals(Fixtures.read(after), ofAfter.fixed(), after + ": fixing it changed it");
+    List<String> left =
+        new Engine(List.of(rule))
+            .check(List.of(Fixtures.input(Fixtures.FIXES, after, kind)), policy).active().stream()
+                .filter(f -> f.ruleId().equals(ruleId))
+                .map(f -> "line " + f.span().startLine() + ": " + f.message())
+                .toList();
+    assertEquals(List.of(), left, after + ": the fixed file still has " + ruleId + " findings");
   }
 }

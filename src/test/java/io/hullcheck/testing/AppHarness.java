@@ -85,6 +85,15 @@ public final class AppHarness implements AutoCloseable {
     return head;
   }
 
+  /** Points GitHub's view of pull request {@code number} at the current base and head. */
+  public void openAs(int number) throws IOException {
+    FakeGitHub.Pr pr = github.pull(number);
+    pr.baseSha = base;
+    pr.headSha = head;
+    pr.cloneUrl = git.url();
+    pr.files(repo.githubFiles(base, head));
+  }
+
   /** A {@code pull_request} payload for the current head. */
   public WebhookPayloads pullRequestPayload(String action) {
     FakeGitHub.Pr pr = github.pull(NUMBER);
@@ -121,6 +130,26 @@ public final class AppHarness implements AutoCloseable {
       Thread.sleep(20);
     }
     throw new AssertionError("no completed check run on " + sha + "; runs: " + github.checkRuns());
+  }
+
+  /**
+   * Waits until GitHub holds a completed check run on {@code sha} whose {@code external_id} names
+   * pull request {@code number}.
+   */
+  public ObjectNode awaitCompleted(String sha, int number) throws InterruptedException {
+    String externalId = "acme/shop#" + number;
+    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ObjectNode run : github.checkRuns().values()) {
+        if (sha.equals(run.path("head_sha").asText())
+            && externalId.equals(run.path("external_id").asText())
+            && "completed".equals(run.path("status").asText())) {
+          return run;
+        }
+      }
+      Thread.sleep(2);
+    }
+    throw new AssertionError("no completed check run for " + externalId);
   }
 
   /** Waits until no job is queued or running. */

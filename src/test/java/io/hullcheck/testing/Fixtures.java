@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * Files named {@code clean-*} must hold no markers. Parse problems and internal errors fail too.
  *
  * <p>Fix pairs: {@code src/test/resources/fixes/<rule-id>/<scenario>.before.<ext>} and {@code
- * .after.<ext>}: fixing {@code before} with only that rule gives exactly {@code after}, and fixing
- * {@code after} changes nothing.
+ * .after.<ext>}: fixing {@code before} with only that rule gives exactly {@code after}, fixing
+ * {@code after} changes nothing, and {@code after} has no finding of that rule left.
  */
 public final class Fixtures {
   public static final Path FIXTURES = Path.of("src/test/resources/fixtures");

@@ -54,7 +54,7 @@ public final class DockerSocketVolume implements DockerfileRule {
     for (Stage stage : Stages.chain(last.get())) {
       for (Instruction volume : stage.all("VOLUME")) {
         for (Word w : volume.args()) {
-          Optional<String> path = stage.scope().expand(w.value(), volume);
+          Optional<String> path = stage.scope().expand(w, volume);
           if (path.isPresent() && isSocket(path.get())) {
             findings.add(
                 finding(

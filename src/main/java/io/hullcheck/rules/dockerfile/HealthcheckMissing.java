@@ -120,7 +120,9 @@ public final class HealthcheckMissing implements DockerfileRule {
     return List.of(
         finding(
             source,
-            stage.from().span(),
+            // The FROM keyword, not the whole line: other rules' fixes edit the image reference,
+            // and a finding must stay recognisably the same across them.
+            stage.from().keywordSpan(),
             "The final stage starts a service but has no HEALTHCHECK; "
                 + probe.map(p -> "add one before CMD/ENTRYPOINT, e.g. " + p).orElse(ADVICE),
             fix));
@@ -192,7 +194,7 @@ public final class HealthcheckMissing implements DockerfileRule {
     for (Stage s : Stages.chain(stage)) {
       for (Instruction expose : s.all("EXPOSE")) {
         for (Word w : expose.args()) {
-          String v = s.scope().expand(w.value(), expose).orElse("").trim();
+          String v = s.scope().expand(w, expose).orElse("").trim();
           if (v.contains("/") && !v.toLowerCase(Locale.ROOT).endsWith("/tcp")) {
             continue;
           }

@@ -15,6 +15,7 @@ import io.hullcheck.rules.Target;
 import io.hullcheck.rules.support.Secrets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -110,7 +111,7 @@ public final class SecretInBuildVariable implements DockerfileRule {
           + (isArg ? "history" : "config")
           + " and readable by anyone who can pull it; remove it"
           + " and rotate it, then pass build secrets with RUN --mount=type=secret,id="
-          + name.toLowerCase(java.util.Locale.ROOT)
+          + name.toLowerCase(Locale.ROOT)
           + " and runtime secrets at run time";
     }
     if (!isArg || global || !usedLater(name, later)) {
@@ -120,7 +121,7 @@ public final class SecretInBuildVariable implements DockerfileRule {
         + name
         + " passes a secret as a build argument, which docker history shows for"
         + " every RUN that uses it; use RUN --mount=type=secret,id="
-        + name.toLowerCase(java.util.Locale.ROOT)
+        + name.toLowerCase(Locale.ROOT)
         + " and docker build --secret instead";
   }
 

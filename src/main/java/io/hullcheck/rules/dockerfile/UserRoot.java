@@ -13,6 +13,7 @@ import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
+import io.hullcheck.rules.support.Globs;
 import io.hullcheck.rules.support.ShellText;
 import io.hullcheck.rules.support.Stages;
 import java.util.List;
@@ -87,7 +88,9 @@ public final class UserRoot implements DockerfileRule {
     return List.of(
         finding(
             source,
-            stage.from().span(),
+            // The FROM keyword, not the whole line: other rules' fixes edit the image reference,
+            // and a finding must stay recognisably the same across them.
+            stage.from().keywordSpan(),
             "The final stage sets no USER, so the container runs as root; add USER "
                 + user
                 + " (a numeric uid needs no /etc/passwd entry) before CMD/ENTRYPOINT",
@@ -104,7 +107,7 @@ public final class UserRoot implements DockerfileRule {
       return Optional.empty();
     }
     Stage owner = dockerfile.stages().get(ins.stageIndex());
-    return owner.scope().expand(ins.args().get(0).value(), ins).map(String::trim);
+    return owner.scope().expand(ins.args().get(0), ins).map(String::trim);
   }
 
   /**
@@ -150,7 +153,7 @@ public final class UserRoot implements DockerfileRule {
     }
     List<String> extra = context.options().getStringList("nonroot_images", List.of());
     String name = Stages.canonicalName(base.get());
-    if (extra.stream().anyMatch(g -> io.hullcheck.rules.support.Globs.matches(g, name))) {
+    if (extra.stream().anyMatch(g -> Globs.matches(g, name))) {
       return false;
     }
     return !BaseImageTable.of(context.data()).runsAsNonRoot(base.get());
