@@ -26,6 +26,19 @@ public final class DockerfileRules {
         new AptInsteadOfAptGet(),
         new UpdateAlone(),
         new SudoInRun(),
-        new CurlPipeShell());
+        new CurlPipeShell(),
+        new WorkdirRelative(),
+        new RunCd(),
+        new CopyMultipleSourcesDir(),
+        new CopyFromUndefinedStage(),
+        new CopyFromOwnStage(),
+        new DuplicateStageAlias(),
+        new MultipleCmd(),
+        new MultipleEntrypoint(),
+        new MultipleHealthcheck(),
+        new MaintainerDeprecated(),
+        new ExposeSsh(),
+        new PortOutOfRange(),
+        new PlatformHardcoded());
   }
 }

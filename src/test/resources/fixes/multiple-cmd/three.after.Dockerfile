@@ -1,0 +1,6 @@
+FROM node:20 AS build
+CMD ["npm", "test"]
+
+FROM node:20-slim
+ENV PORT=8080
+CMD ["node", "server.js", "--port", "8080"]
