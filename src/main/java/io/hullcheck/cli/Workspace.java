@@ -223,6 +223,11 @@ record Workspace(
 
   /** Strict UTF-8: a file that is not text is a problem, not a page of replacement chars. */
   static String read(Path file) throws IOException {
+    // A FIFO or device named on the command line would block or never end; only regular files
+    // (symlinks to them included) are read.
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new IOException("not a regular file");
+    }
     byte[] bytes = Files.readAllBytes(file);
     return StandardCharsets.UTF_8
         .newDecoder()

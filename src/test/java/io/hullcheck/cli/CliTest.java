@@ -198,6 +198,16 @@ class CliTest {
   }
 
   @Test
+  void aNamedPipeIsAProblemNotAHang() throws Exception {
+    Path fifo = dir.resolve("Dockerfile.fifo");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+    Run r = run("scan", fifo.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.out().contains("problem: cannot read: not a regular file"), r.out());
+  }
+
+  @Test
   void rulesCatalogueAsJson() throws IOException {
     Run r = run("rules", "--format", "json");
     JsonNode rules = new ObjectMapper().readTree(r.out());
