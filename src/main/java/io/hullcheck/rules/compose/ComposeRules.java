@@ -27,6 +27,7 @@ public final class ComposeRules {
         new NoNewPrivilegesMissingRule(),
         new PrivilegedHostPortRule(),
         new CgroupParentSetRule(),
-        new ComposeVersionObsoleteRule());
+        new ComposeVersionObsoleteRule(),
+        new SensitiveHostMountRule());
   }
 }
