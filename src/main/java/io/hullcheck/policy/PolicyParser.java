@@ -322,7 +322,7 @@ final class PolicyParser {
         Level level = null;
         Map<String, Object> options = null;
         String what = "rule `" + id + "`";
-        List<String> allowed = schema.keys("/$defs/rules/additionalProperties/else");
+        List<String> allowed = schema.keys("/$defs/ruleEntry/else");
         for (NodeTuple e : entries(m, p, allowed, what)) {
           String k = keyName(e);
           List<Object> ep = child(p, k);
@@ -343,6 +343,7 @@ final class PolicyParser {
             }
           } else if (mapping(ev, ep, "the options of " + what) instanceof MappingNode om) {
             options = options(om, ep, what);
+            checkOptions(id, om, ep);
           }
         }
         out.put(id, new RuleEntry(level, options, at(t)));
@@ -380,6 +381,94 @@ final class PolicyParser {
       }
     }
     return out;
+  }
+
+  /**
+   * For rules whose options the schema lists ({@code $defs/ruleOptions/$defs/<id>}): every option
+   * name is known and its value has the listed type. Other rules take any options.
+   */
+  private void checkOptions(String id, MappingNode m, List<Object> path) {
+    String pointer = "/$defs/ruleOptions/$defs/" + id;
+    JsonNode spec = schema.json().at(pointer);
+    if (spec.isMissingNode()) {
+      return;
+    }
+    List<String> allowed = schema.keys(pointer);
+    for (NodeTuple t : m.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode k)) {
+        continue;
+      }
+      String name = k.getValue();
+      List<Object> p = child(path, name);
+      if (!allowed.contains(name)) {
+        error(
+            p,
+            k,
+            "unknown option `"
+                + name
+                + "` of rule `"
+                + id
+                + "`; allowed: "
+                + String.join(", ", allowed)
+                + Suggest.didYouMean(name, allowed));
+        continue;
+      }
+      JsonNode type = spec.at("/properties/" + name + "/type");
+      JsonNode items = spec.at("/properties/" + name + "/items/type");
+      Node v = t.getValueNode();
+      boolean ok = hasType(v, type);
+      if (ok && v instanceof SequenceNode seq && !items.isMissingNode()) {
+        ok = seq.getValue().stream().allMatch(i -> hasType(i, items));
+      }
+      if (!ok) {
+        String expected = items.isMissingNode() ? types(type) : "a list of " + types(items) + "s";
+        error(
+            p,
+            v,
+            "option `"
+                + name
+                + "` of rule `"
+                + id
+                + "` must be "
+                + expected
+                + ", found "
+                + describe(v));
+      }
+    }
+  }
+
+  private static boolean hasType(Node v, JsonNode type) {
+    if (type.isMissingNode()) {
+      return true;
+    }
+    List<String> wanted = new ArrayList<>();
+    if (type.isArray()) {
+      type.forEach(t -> wanted.add(t.asText()));
+    } else {
+      wanted.add(type.asText());
+    }
+    String actual;
+    if (v instanceof MappingNode) {
+      actual = "object";
+    } else if (v instanceof SequenceNode) {
+      actual = "array";
+    } else {
+      Tag tag = ((ScalarNode) v).getTag();
+      actual =
+          tag.equals(Tag.INT)
+              ? "integer"
+              : tag.equals(Tag.FLOAT)
+                  ? "number"
+                  : tag.equals(Tag.BOOL) ? "boolean" : tag.equals(Tag.NULL) ? "null" : "string";
+    }
+    return wanted.contains(actual) || (actual.equals("integer") && wanted.contains("number"));
+  }
+
+  private static String types(JsonNode type) {
+    List<String> names = new ArrayList<>();
+    (type.isArray() ? type : JsonNodeFactory.instance.arrayNode().add(type))
+        .forEach(t -> names.add(t.asText().equals("array") ? "list" : t.asText()));
+    return String.join(" or ", names);
   }
 
   /** A YAML value as plain Java (map, list, string, long, double, boolean); null for null. */

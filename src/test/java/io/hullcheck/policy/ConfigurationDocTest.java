@@ -63,7 +63,7 @@ class ConfigurationDocTest {
             "paths", schema.keys("/properties/paths"),
             "overrides", schema.keys("/properties/overrides/items"),
             "hadolint", schema.keys("/properties/hadolint"),
-            "rules", schema.keys("/$defs/rules/additionalProperties/else"),
+            "rules", schema.keys("/$defs/ruleEntry/else"),
             "categories", schema.keys("/$defs/categories"),
             "extends", schema.enumValues("/$defs/packName"),
             "fail_on", schema.enumValues("/properties/fail_on"));

@@ -221,6 +221,34 @@ class PolicyErrorsTest {
   }
 
   @Test
+  void optionNamesAndTypesAreCheckedForRulesWhoseOptionsTheSchemaLists() {
+    PolicyResult r =
+        PolicyLoader.parse(
+            ".hullcheck.yml",
+            """
+            rules:
+              image-tag:
+                options:
+                  floating_tag: [edge]
+              log-rotation-missing:
+                options:
+                  drivers: json-file
+                  require_logging: "yes"
+                  max_size: 20m
+                  max_file: 5
+            """);
+    assertEquals(
+        List.of(
+            ".hullcheck.yml:4:7: unknown option `floating_tag` of rule `image-tag`; allowed:"
+                + " floating_tags; did you mean `floating_tags`?",
+            ".hullcheck.yml:7:16: option `drivers` of rule `log-rotation-missing` must be a list"
+                + " of strings, found string `json-file`",
+            ".hullcheck.yml:8:24: option `require_logging` of rule `log-rotation-missing` must be"
+                + " boolean, found string `yes`"),
+        r.errors().stream().map(PolicyError::toString).toList());
+  }
+
+  @Test
   void everyErrorIsReportedAtOnceInFileOrder() {
     PolicyResult r =
         TestCatalogue.parse(

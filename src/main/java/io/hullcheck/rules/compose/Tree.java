@@ -8,8 +8,10 @@ import io.hullcheck.model.Span;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,25 +43,38 @@ final class Tree {
     return null;
   }
 
-  /** The collection a node is written in (by span), or null for the root or an unknown node. */
-  static YNode parentOf(YNode root, YNode child) {
-    Span s = child.span();
+  /**
+   * For every written node, the collection it is written in, keyed by {@link #id}. Built in one
+   * walk, so callers asking about many nodes pay once.
+   */
+  static Map<Long, YNode> parents(YNode root) {
+    Map<Long, YNode> out = new HashMap<>();
     for (YNode n : walk(root)) {
       if (n instanceof YMap m) {
         for (YEntry e : m.entries()) {
-          if (e.mergedVia() == null && (e.value().span().equals(s) || e.key().span().equals(s))) {
-            return m;
+          if (e.mergedVia() == null) {
+            out.putIfAbsent(id(e.key()), m);
+            out.putIfAbsent(id(e.value()), m);
           }
         }
       } else if (n instanceof YSeq q) {
         for (YNode item : q.items()) {
-          if (item.span().equals(s) && q.span().contains(s)) {
-            return q;
+          if (q.span().contains(item.span())) {
+            out.putIfAbsent(id(item), q);
           }
         }
       }
     }
-    return null;
+    return out;
+  }
+
+  /**
+   * Identifies a written node by kind and span: two distinct written nodes of one kind never share
+   * both ends, and aliases reach the same written node.
+   */
+  static long id(YNode n) {
+    long kind = n instanceof YMap ? 0 : n instanceof YSeq ? 1 : 2;
+    return (((long) n.span().startOffset()) << 33) | ((long) n.span().endOffset() << 2) | kind;
   }
 
   /** Every distinct written node under root, parents before children. */
@@ -72,10 +87,7 @@ final class Tree {
     }
     while (!todo.isEmpty()) {
       YNode n = todo.poll();
-      // Two distinct written nodes of one kind never share both ends, so this identifies them.
-      long kind = n instanceof YMap ? 0 : n instanceof YSeq ? 1 : 2;
-      long id = (((long) n.span().startOffset()) << 33) | ((long) n.span().endOffset() << 2) | kind;
-      if (!seen.add(id)) {
+      if (!seen.add(id(n))) {
         continue;
       }
       out.add(n);

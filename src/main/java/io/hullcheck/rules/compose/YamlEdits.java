@@ -35,8 +35,9 @@ final class YamlEdits {
 
   private final SourceFile src;
   private final String text;
-  private final String eol;
   private final YNode root;
+  private String eol;
+  private Map<Long, YNode> parents;
 
   /**
    * @param root the document root, used to find the map an entry is written in; may be null
@@ -44,7 +45,6 @@ final class YamlEdits {
   YamlEdits(SourceFile src, YNode root) {
     this.src = src;
     this.text = src.text();
-    this.eol = src.lineEnding();
     this.root = root;
   }
 
@@ -124,8 +124,19 @@ final class YamlEdits {
 
   /** Whether the node is written inside a flow collection (so {@code ,[]{}} need quotes). */
   boolean inFlow(YNode node) {
-    YNode parent = Tree.parentOf(root, node);
+    if (parents == null) {
+      parents = Tree.parents(root);
+    }
+    YNode parent = parents.get(Tree.id(node));
     return parent != null && isFlow(parent);
+  }
+
+  /** The file's line ending, looked up once and only when an edit writes lines. */
+  private String eol() {
+    if (eol == null) {
+      eol = src.lineEnding();
+    }
+    return eol;
   }
 
   /** The entries a map has in its own text, without those merged in through {@code <<}. */
@@ -237,8 +248,8 @@ final class YamlEdits {
       renderBlock(sb, indent, unit, e.getKey(), e.getValue());
     }
     if (noFinalNewline) {
-      sb.insert(0, eol);
-      sb.setLength(sb.length() - eol.length());
+      sb.insert(0, eol());
+      sb.setLength(sb.length() - eol().length());
     }
     return TextEdit.insert(at, sb.toString());
   }
@@ -269,12 +280,12 @@ final class YamlEdits {
   private void renderBlock(StringBuilder sb, String indent, String unit, String key, Object v) {
     sb.append(indent).append(key).append(':');
     if (v instanceof Map<?, ?> m) {
-      sb.append(eol);
+      sb.append(eol());
       for (Map.Entry<?, ?> child : m.entrySet()) {
         renderBlock(sb, indent + unit, unit, child.getKey().toString(), child.getValue());
       }
     } else {
-      sb.append(' ').append(v).append(eol);
+      sb.append(' ').append(v).append(eol());
     }
   }
 
@@ -349,10 +360,15 @@ final class YamlEdits {
       return null;
     }
     char q = quoteOf(s);
-    if (q == 0 && (forceQuotes || needsQuotes(value, inFlow(s)))) {
+    if (q == 0 && (forceQuotes || needsQuotes(value, false) || needsFlowQuotes(value, s))) {
       q = '"';
     }
     return new TextEdit(start, end, quote(value, q));
+  }
+
+  /** Whether the value has flow indicators and the scalar sits in a flow collection. */
+  private boolean needsFlowQuotes(String value, YScalar s) {
+    return value.chars().anyMatch(ch -> ",[]{}".indexOf(ch) >= 0) && inFlow(s);
   }
 
   /** {@code value} written as a YAML scalar with the given quote char (0 for plain). */
