@@ -28,6 +28,7 @@ public final class ComposeRules {
         new PrivilegedHostPortRule(),
         new CgroupParentSetRule(),
         new ComposeVersionObsoleteRule(),
-        new SensitiveHostMountRule());
+        new SensitiveHostMountRule(),
+        new DuplicateContainerNameRule());
   }
 }
