@@ -62,6 +62,13 @@ public final class GitHubPrHost implements PrHost {
       "mutation($threadId: ID!) { resolveReviewThread(input: {threadId: $threadId})"
           + " { thread { id isResolved } } }";
 
+  /**
+   * The completed run's button; a click arrives as {@code check_run.requested_action} with this
+   * identifier, which the server maps to a re-run ({@code EventRouter.RERUN_ACTION}).
+   */
+  static final GHCheckRunBuilder.Action RERUN_BUTTON =
+      new GHCheckRunBuilder.Action("Re-run Hullcheck", "Review this pull request again", "rerun");
+
   private final GitHubApp app;
   private final long installationId;
   private final String repository;
@@ -145,7 +152,8 @@ public final class GitHubPrHost implements PrHost {
             builder
                 .withStatus(GHCheckRun.Status.COMPLETED)
                 .withConclusion(GHCheckRun.Conclusion.valueOf(update.conclusion().name()))
-                .withCompletedAt(new Date(app.clock().millis()));
+                .withCompletedAt(new Date(app.clock().millis()))
+                .add(RERUN_BUTTON);
           }
           builder.add(output(update.output()));
           return builder.create().getId();

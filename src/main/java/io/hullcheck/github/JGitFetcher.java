@@ -123,6 +123,12 @@ public final class JGitFetcher implements SourceFetcher {
       throws IOException {
     try (Repository repo = FileRepositoryBuilder.create(gitDir.toFile())) {
       repo.create(/* bare= */ true);
+      // JGit runs an automatic gc after each fetch, detached by default: a background thread that
+      // locks gc.log in this directory while it is being deleted, failing the job. A throw-away
+      // repository needs no gc.
+      repo.getConfig().setInt("gc", null, "auto", 0);
+      repo.getConfig().setBoolean("gc", null, "autoDetach", false);
+      repo.getConfig().save();
       List<String> shas = new ArrayList<>(wanted.keySet());
       fetchCommits(repo, uri, cp, shas, blobless);
       Map<String, Map<String, Entry>> entries = locate(repo, wanted);

@@ -66,7 +66,7 @@ public final class CheckPlanner {
         Math.max(1, p.line()),
         null,
         null,
-        AnnotationLevel.WARNING,
+        AnnotationLevel.FAILURE,
         "Could not parse this file",
         Limits.cut(p.message(), Limits.ANNOTATION_MESSAGE / 2),
         null);

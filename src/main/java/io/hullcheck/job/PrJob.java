@@ -253,7 +253,12 @@ public final class PrJob {
         title += ", " + resolved.size() + " fixed since the last push";
       }
     } else {
-      conclusion = CheckText.failing(facts) > 0 ? CheckConclusion.FAILURE : CheckConclusion.SUCCESS;
+      // A changed file that does not parse fails the check, as it fails `hullcheck scan`: nothing
+      // in it could be checked, and the build would likely reject it too.
+      conclusion =
+          CheckText.failing(facts) > 0 || !eval.problems().isEmpty()
+              ? CheckConclusion.FAILURE
+              : CheckConclusion.SUCCESS;
       title = CheckText.title(facts);
     }
     CheckPlanner checks = new CheckPlanner(docs);

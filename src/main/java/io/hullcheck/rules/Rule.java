@@ -12,7 +12,7 @@ public interface Rule {
 
   /** The metadata from this class's {@link RuleInfo}. */
   default RuleMeta meta() {
-    return RuleMeta.of(getClass());
+    return RuleMeta.CACHE.get(getClass());
   }
 
   /** A finding of this rule, with its default severity (the engine applies the policy's). */

@@ -16,6 +16,15 @@ public record RuleMeta(
     boolean enabledByDefault,
     Map<String, List<String>> equivalents) {
 
+  /** Read once per rule class: rules ask for their metadata for every finding. */
+  static final ClassValue<RuleMeta> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected RuleMeta computeValue(Class<?> type) {
+          return of(type);
+        }
+      };
+
   public static RuleMeta of(Class<?> ruleClass) {
     RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
     if (info == null) {

@@ -197,6 +197,11 @@ class GitHubPrHostTest {
     assertEquals("text", last.path("output").path("text").asText());
     assertEquals(
         json(
+            "[{\"label\":\"Re-run Hullcheck\",\"description\":\"Review this pull request"
+                + " again\",\"identifier\":\"rerun\"}]"),
+        last.path("actions"));
+    assertEquals(
+        json(
             "[{\"path\":\"Dockerfile\",\"start_line\":3,\"end_line\":4,"
                 + "\"annotation_level\":\"failure\",\"message\":\"msg 2\",\"raw_details\":\"raw\"}]"),
         sorted(last.path("output").path("annotations")));

@@ -157,6 +157,17 @@ class PrJobTest {
   }
 
   @Test
+  void aChangedFileThatDoesNotParseFailsTheCheck() throws IOException {
+    ObjectId b = commit(null, Map.of("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n"));
+    ObjectId h = commit(b, Map.of("compose.yaml", "services:\n  web: [unclosed\n"));
+    LocalPrHost host = host(b, h);
+    run(host, h.name());
+    LocalPrHost.CheckRun check = onlyRun(host);
+    assertEquals("failure", check.conclusion());
+    assertTrue(check.title().contains("parse problem"), check.title());
+  }
+
+  @Test
   void draftsAreSkippedByDefault() throws IOException {
     ObjectId b = commit(null, Map.of("README.md", "x\n"));
     ObjectId h = commit(b, Map.of("README.md", "x\n", "Dockerfile", BAD_DOCKERFILE));

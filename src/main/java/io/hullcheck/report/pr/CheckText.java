@@ -87,6 +87,11 @@ public final class CheckText {
   public static String summary(Facts facts, RuleDocs docs) {
     StringBuilder sb = new StringBuilder();
     long failing = failing(facts);
+    if (!facts.problems().isEmpty()) {
+      sb.append("**Failing:** ")
+          .append(plural(facts.problems().size(), "changed Docker file"))
+          .append(" could not be parsed; see the annotations.\n\n");
+    }
     if (failing > 0) {
       sb.append("**Failing:** ")
           .append(plural((int) failing, "new finding"))

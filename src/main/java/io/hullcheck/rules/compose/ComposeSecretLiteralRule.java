@@ -86,7 +86,9 @@ public final class ComposeSecretLiteralRule implements ComposeRule {
               + " has the format of a credential ("
               + credentials.get(0).kind().label()
               + ")";
-    } else if (Secrets.isSecretName(v.name(), patterns) && !Secrets.isPlaceholder(value)) {
+    } else if (Secrets.isSecretName(v.name(), patterns)
+        && !Secrets.isPlaceholder(value)
+        && !Secrets.isRunSecretsPath(value)) {
       what = v.name() + " is set to a literal secret";
     } else {
       return;

@@ -47,6 +47,11 @@ public final class BaseImageFull implements DockerfileRule {
     if (last.isEmpty()) {
       return List.of();
     }
+    // Like healthcheck-missing: a final stage that starts nothing (a CI or export target) is not
+    // the image that runs, so its base is not judged.
+    if (Stages.lastInChain(last.get(), "CMD", "ENTRYPOINT").isEmpty()) {
+      return List.of();
+    }
     Stage root = Stages.root(last.get());
     Optional<Word> word = Stages.imageWord(root);
     Optional<ImageRef> ref = Stages.baseImage(last.get());
@@ -88,8 +93,8 @@ public final class BaseImageFull implements DockerfileRule {
     String why =
         variant.deprecated()
             ? " is deprecated and ships a full JDK"
-            : " is the full variant, with compilers and build tools the app does not need at run"
-                + " time";
+            : " is the full variant, larger than the slim one by packages the app does not need at"
+                + " run time";
     return "The final image is based on " + current + ", which" + why + "; use " + instead;
   }
 

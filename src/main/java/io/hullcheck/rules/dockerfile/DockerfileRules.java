@@ -17,6 +17,15 @@ public final class DockerfileRules {
         new SecretFileCopied(),
         new BaseImageFull(),
         new HealthcheckMissing(),
-        new UntrustedRegistry());
+        new UntrustedRegistry(),
+        new AptGetNoInstallRecommends(),
+        new AptGetMissingYes(),
+        new AptListsNotCleaned(),
+        new ApkNoCache(),
+        new PipNoCacheDir(),
+        new AptInsteadOfAptGet(),
+        new UpdateAlone(),
+        new SudoInRun(),
+        new CurlPipeShell());
   }
 }

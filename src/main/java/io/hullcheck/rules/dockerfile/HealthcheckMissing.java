@@ -84,7 +84,8 @@ public final class HealthcheckMissing implements DockerfileRule {
       return List.of();
     }
     Stage stage = last.get();
-    if (Stages.lastInChain(stage, "CMD", "ENTRYPOINT").isEmpty()) {
+    Optional<Instruction> start = Stages.lastInChain(stage, "CMD", "ENTRYPOINT");
+    if (start.isEmpty() || startsInteractiveShell(start.get())) {
       return List.of();
     }
     SourceFile source = dockerfile.source();
@@ -126,6 +127,35 @@ public final class HealthcheckMissing implements DockerfileRule {
             "The final stage starts a service but has no HEALTHCHECK; "
                 + probe.map(p -> "add one before CMD/ENTRYPOINT, e.g. " + p).orElse(ADVICE),
             fix));
+  }
+
+  private static final java.util.Set<String> SHELLS =
+      java.util.Set.of(
+          "sh",
+          "bash",
+          "ash",
+          "zsh",
+          "dash",
+          "powershell",
+          "powershell.exe",
+          "pwsh",
+          "cmd",
+          "cmd.exe");
+
+  /**
+   * Whether the image only starts a shell ({@code CMD ["bash"]}, {@code ENTRYPOINT
+   * powershell.exe}): a tool or base image for interactive use, not a service with a health to
+   * probe.
+   */
+  private static boolean startsInteractiveShell(Instruction start) {
+    List<Word> words = start.args();
+    if (words.isEmpty() || words.size() > 2) {
+      return false;
+    }
+    String cmd = words.get(0).value();
+    String name = cmd.substring(cmd.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    boolean loginFlag = words.size() == 2 && words.get(1).value().matches("-[il]+");
+    return SHELLS.contains(name) && (words.size() == 1 || loginFlag);
   }
 
   private static final String ADVICE =

@@ -1,8 +1,10 @@
 package io.hullcheck.rules.support;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,7 +155,51 @@ public final class Secrets {
    */
   public record Match(Kind kind, int start, int end) {}
 
-  private record Format(Kind kind, Pattern pattern) {}
+  /**
+   * A credential format. {@code needles} are literal strings one of which every match contains; the
+   * regex runs only on text that has one, which keeps the scan of long RUN bodies cheap.
+   */
+  private record Format(Kind kind, Pattern pattern, List<String> needles) {
+    Format(Kind kind, Pattern pattern) {
+      this(kind, pattern, NEEDLES.get(kind));
+    }
+
+    boolean mayMatch(String text) {
+      for (String n : needles) {
+        if (text.contains(n)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static final Map<Kind, List<String>> NEEDLES = needles();
+
+  private static Map<Kind, List<String>> needles() {
+    Map<Kind, List<String>> m = new EnumMap<>(Kind.class);
+    m.put(Kind.AWS_ACCESS_KEY_ID, List.of("AKIA", "ASIA", "ABIA", "ACCA"));
+    m.put(Kind.GITHUB_TOKEN, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"));
+    m.put(Kind.GITLAB_TOKEN, List.of("glpat-"));
+    m.put(Kind.SLACK_TOKEN, List.of("xox"));
+    m.put(Kind.SLACK_WEBHOOK, List.of("hooks.slack.com"));
+    m.put(Kind.PRIVATE_KEY, List.of("PRIVATE KEY"));
+    m.put(Kind.JWT, List.of("eyJ"));
+    m.put(Kind.GOOGLE_API_KEY, List.of("AIza"));
+    m.put(Kind.STRIPE_KEY, List.of("k_live_"));
+    m.put(Kind.NPM_TOKEN, List.of("npm_"));
+    m.put(Kind.PYPI_TOKEN, List.of("pypi-"));
+    m.put(Kind.DOCKER_HUB_TOKEN, List.of("dckr_pat_"));
+    m.put(Kind.SENDGRID_KEY, List.of("SG."));
+    m.put(Kind.SQUARE_TOKEN, List.of("sq0"));
+    m.put(Kind.AMAZON_MWS_TOKEN, List.of("amzn.mws."));
+    m.put(Kind.MAILCHIMP_KEY, List.of("-us"));
+    m.put(Kind.OPENAI_KEY, List.of("sk-"));
+    m.put(Kind.ANTHROPIC_KEY, List.of("sk-ant-"));
+    m.put(Kind.AZURE_STORAGE_KEY, List.of("AccountKey="));
+    m.put(Kind.URL_PASSWORD, List.of("://"));
+    return m;
+  }
 
   // Each pattern is anchored on a boundary so it does not fire inside a longer identifier.
   private static final List<Format> FORMATS =
@@ -248,6 +294,9 @@ public final class Secrets {
       return found;
     }
     for (Format f : FORMATS) {
+      if (!f.mayMatch(text)) {
+        continue;
+      }
       Matcher m = f.pattern().matcher(text);
       while (m.find()) {
         String hit = m.group();

@@ -1,0 +1,5 @@
+FROM alpine:3.20
+RUN set -eux; \
+    apk add --virtual .build-deps \
+        gcc; \
+    apk del .build-deps

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+RUN apt update \
+ && apt install -y --no-install-recommends curl

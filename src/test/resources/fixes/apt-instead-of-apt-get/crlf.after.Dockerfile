@@ -1,0 +1,2 @@
+FROM debian:bookworm-slim
+RUN sudo apt-get upgrade -y
