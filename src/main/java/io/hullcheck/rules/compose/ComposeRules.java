@@ -23,6 +23,12 @@ public final class ComposeRules {
         new PrivilegedRule(),
         new CapabilityDangerousRule(),
         new SecurityOptUnconfinedRule(),
-        new ComposeUntrustedRegistry());
+        new ComposeUntrustedRegistry(),
+        new NoNewPrivilegesMissingRule(),
+        new PrivilegedHostPortRule(),
+        new CgroupParentSetRule(),
+        new ComposeVersionObsoleteRule(),
+        new SensitiveHostMountRule(),
+        new DuplicateContainerNameRule());
   }
 }

@@ -303,6 +303,45 @@ final class YamlEdits {
     return v.toString();
   }
 
+  /**
+   * Appends an item (already rendered as a scalar) to the end of a sequence where it is written: a
+   * new {@code - item} line at the indentation of the last item's dash, or {@code , item} before a
+   * flow sequence's closing bracket; null for an empty block sequence or a dash that shares its
+   * line with a key.
+   */
+  TextEdit appendItem(YSeq seq, String rendered) {
+    if (isFlow(seq)) {
+      int close = seq.span().endOffset() - 1;
+      while (close > 0 && text.charAt(close) != ']') {
+        close--;
+      }
+      int i = close;
+      while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+        i--;
+      }
+      char before = text.charAt(i - 1);
+      return TextEdit.insert(i, before == '[' ? rendered : (before == ',' ? " " : ", ") + rendered);
+    }
+    if (seq.items().isEmpty()) {
+      return null;
+    }
+    YNode last = seq.items().get(seq.items().size() - 1);
+    int dash = last.span().startOffset() - 1;
+    while (dash > seq.span().startOffset() && text.charAt(dash) != '-') {
+      dash--;
+    }
+    if (text.charAt(dash) != '-' || !onlyIndentBefore(dash)) {
+      return null;
+    }
+    String indent = text.substring(src.lineStart(src.lineOf(dash)), dash);
+    int at = afterLine(lastLine(last));
+    String line = indent + "- " + rendered;
+    if (at == text.length() && !src.endsWithNewline()) {
+      return TextEdit.insert(at, eol + line);
+    }
+    return TextEdit.insert(at, line + eol);
+  }
+
   // ---------------------------------------------------------------- replace
 
   /**
