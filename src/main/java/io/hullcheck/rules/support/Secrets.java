@@ -1,10 +1,8 @@
 package io.hullcheck.rules.support;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,8 +158,8 @@ public final class Secrets {
    * regex runs only on text that has one, which keeps the scan of long RUN bodies cheap.
    */
   private record Format(Kind kind, Pattern pattern, List<String> needles) {
-    Format(Kind kind, Pattern pattern) {
-      this(kind, pattern, NEEDLES.get(kind));
+    Format(Kind kind, Pattern pattern, String... needles) {
+      this(kind, pattern, List.of(needles));
     }
 
     boolean mayMatch(String text) {
@@ -174,113 +172,116 @@ public final class Secrets {
     }
   }
 
-  private static final Map<Kind, List<String>> NEEDLES = needles();
-
-  private static Map<Kind, List<String>> needles() {
-    Map<Kind, List<String>> m = new EnumMap<>(Kind.class);
-    m.put(Kind.AWS_ACCESS_KEY_ID, List.of("AKIA", "ASIA", "ABIA", "ACCA"));
-    m.put(Kind.GITHUB_TOKEN, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"));
-    m.put(Kind.GITLAB_TOKEN, List.of("glpat-"));
-    m.put(Kind.SLACK_TOKEN, List.of("xox"));
-    m.put(Kind.SLACK_WEBHOOK, List.of("hooks.slack.com"));
-    m.put(Kind.PRIVATE_KEY, List.of("PRIVATE KEY"));
-    m.put(Kind.JWT, List.of("eyJ"));
-    m.put(Kind.GOOGLE_API_KEY, List.of("AIza"));
-    m.put(Kind.STRIPE_KEY, List.of("k_live_"));
-    m.put(Kind.NPM_TOKEN, List.of("npm_"));
-    m.put(Kind.PYPI_TOKEN, List.of("pypi-"));
-    m.put(Kind.DOCKER_HUB_TOKEN, List.of("dckr_pat_"));
-    m.put(Kind.SENDGRID_KEY, List.of("SG."));
-    m.put(Kind.SQUARE_TOKEN, List.of("sq0"));
-    m.put(Kind.AMAZON_MWS_TOKEN, List.of("amzn.mws."));
-    m.put(Kind.MAILCHIMP_KEY, List.of("-us"));
-    m.put(Kind.OPENAI_KEY, List.of("sk-"));
-    m.put(Kind.ANTHROPIC_KEY, List.of("sk-ant-"));
-    m.put(Kind.AZURE_STORAGE_KEY, List.of("AccountKey="));
-    m.put(Kind.URL_PASSWORD, List.of("://"));
-    return m;
-  }
-
   // Each pattern is anchored on a boundary so it does not fire inside a longer identifier.
   private static final List<Format> FORMATS =
       List.of(
           new Format(
               Kind.AWS_ACCESS_KEY_ID,
-              Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])")),
+              Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])"),
+              "AKIA",
+              "ASIA",
+              "ABIA",
+              "ACCA"),
           new Format(
               Kind.GITHUB_TOKEN,
               Pattern.compile(
                   "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}"
-                      + "|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])")),
+                      + "|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])"),
+              "ghp_",
+              "gho_",
+              "ghu_",
+              "ghs_",
+              "ghr_",
+              "github_pat_"),
           new Format(
               Kind.GITLAB_TOKEN,
-              Pattern.compile("(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])")),
+              Pattern.compile("(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])"),
+              "glpat-"),
           new Format(
               Kind.SLACK_TOKEN,
-              Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[0-9]{6,}-[0-9A-Za-z-]{8,}")),
+              Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[0-9]{6,}-[0-9A-Za-z-]{8,}"),
+              "xox"),
           new Format(
               Kind.SLACK_WEBHOOK,
               Pattern.compile(
-                  "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{20,}")),
+                  "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{20,}"),
+              "hooks.slack.com"),
           // A header alone is a marker string (grep patterns use it); a key has a body after it.
           new Format(
               Kind.PRIVATE_KEY,
               Pattern.compile(
                   "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----"
                       + "(?:\\s|\\\\n|\\\\r|\"|')*(?:[A-Za-z0-9-]+: [^\\n]*(?:\\s|\\\\n)+)*"
-                      + "[A-Za-z0-9+/=]{20,}")),
+                      + "[A-Za-z0-9+/=]{20,}"),
+              "PRIVATE KEY"),
           new Format(
               Kind.JWT,
               Pattern.compile(
                   "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\."
-                      + "[A-Za-z0-9_-]*")),
+                      + "[A-Za-z0-9_-]*"),
+              "eyJ"),
           new Format(
               Kind.GOOGLE_API_KEY,
-              Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")),
+              Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
+              "AIza"),
           new Format(
               Kind.STRIPE_KEY,
-              Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{24,99}(?![A-Za-z0-9])")),
+              Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{24,99}(?![A-Za-z0-9])"),
+              "k_live_"),
           new Format(
               Kind.NPM_TOKEN,
-              Pattern.compile("(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])")),
+              Pattern.compile("(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),
+              "npm_"),
           new Format(
               Kind.PYPI_TOKEN,
-              Pattern.compile("(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}")),
+              Pattern.compile("(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}"),
+              "pypi-"),
           new Format(
               Kind.DOCKER_HUB_TOKEN,
-              Pattern.compile("(?<![A-Za-z0-9_-])dckr_pat_[A-Za-z0-9_-]{27}(?![A-Za-z0-9_-])")),
+              Pattern.compile("(?<![A-Za-z0-9_-])dckr_pat_[A-Za-z0-9_-]{27}(?![A-Za-z0-9_-])"),
+              "dckr_pat_"),
           new Format(
               Kind.SENDGRID_KEY,
               Pattern.compile(
-                  "(?<![A-Za-z0-9_-])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")),
+                  "(?<![A-Za-z0-9_-])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"),
+              "SG."),
           new Format(
               Kind.SQUARE_TOKEN,
               Pattern.compile(
                   "(?<![A-Za-z0-9_-])sq0(?:atp-[0-9A-Za-z_-]{22}|csp-[0-9A-Za-z_-]{43})"
-                      + "(?![A-Za-z0-9_-])")),
+                      + "(?![A-Za-z0-9_-])"),
+              "sq0"),
           new Format(
               Kind.AMAZON_MWS_TOKEN,
               Pattern.compile(
-                  "amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
+                  "amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+              "amzn.mws."),
           new Format(
               Kind.MAILCHIMP_KEY,
-              Pattern.compile("(?<![A-Za-z0-9])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])")),
+              Pattern.compile("(?<![A-Za-z0-9])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])"),
+              "-us"),
           new Format(
               Kind.OPENAI_KEY,
               Pattern.compile(
                   "(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}"
-                      + "|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})")),
+                      + "|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})"),
+              "sk-"),
           new Format(
               Kind.ANTHROPIC_KEY,
-              Pattern.compile("(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,}")),
-          new Format(Kind.AZURE_STORAGE_KEY, Pattern.compile("AccountKey=[A-Za-z0-9+/]{86}==")),
+              Pattern.compile("(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,}"),
+              "sk-ant-"),
+          new Format(
+              Kind.AZURE_STORAGE_KEY,
+              Pattern.compile("AccountKey=[A-Za-z0-9+/]{86}=="),
+              "AccountKey="),
           // scheme://user:password@host with a literal password; references and masks are not
           // secrets and are filtered in isPlaceholderPassword.
           new Format(
               Kind.URL_PASSWORD,
               Pattern.compile(
                   "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://"
-                      + "[^\\s/:@'\"$]+:(?<pw>[^\\s/@'\"]+)@[A-Za-z0-9.\\[\\]-]")));
+                      + "[^\\s/:@'\"$]+:(?<pw>[^\\s/@'\"]+)@[A-Za-z0-9.\\[\\]-]"),
+              "://"));
 
   /**
    * Every credential-shaped literal in {@code text}, in order, not overlapping. Documentation
