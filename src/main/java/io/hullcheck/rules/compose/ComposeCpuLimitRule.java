@@ -9,7 +9,6 @@ import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,28 +32,18 @@ public final class ComposeCpuLimitRule implements ComposeRule {
 
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
-    if (compose.root() == null) {
-      return List.of();
-    }
     String cpus = context.options().getString("cpus", DEFAULT_CPUS);
-    YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    String unit = edits.unit(compose.root().map("services").orElse(null));
-    List<Finding> out = new ArrayList<>();
-    for (Service s : compose.services()) {
-      if (s.limits() != null && ResourceLimitFix.isSet(s.limits().cpus())) {
-        continue;
-      }
-      out.add(
-          finding(
-              compose.source(),
-              s.nameSpan(),
-              "Service "
-                  + s.name()
-                  + " has no CPU limit; set deploy.resources.limits.cpus (or cpus) to the share"
-                  + " of a core it needs, e.g. "
-                  + cpus,
-              ResourceLimitFix.add(edits, unit, s, "cpus", cpus)));
-    }
-    return out;
+    return ResourceLimitFix.missing(
+        this,
+        compose,
+        Service.ResourceLimits::cpus,
+        "cpus",
+        cpus,
+        s ->
+            "Service "
+                + s.name()
+                + " has no CPU limit; set deploy.resources.limits.cpus (or cpus) to the share"
+                + " of a core it needs, e.g. "
+                + cpus);
   }
 }

@@ -9,7 +9,6 @@ import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,28 +33,18 @@ public final class ComposeMemoryLimitRule implements ComposeRule {
 
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
-    if (compose.root() == null) {
-      return List.of();
-    }
     String memory = context.options().getString("memory", DEFAULT_MEMORY);
-    YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    String unit = edits.unit(compose.root().map("services").orElse(null));
-    List<Finding> out = new ArrayList<>();
-    for (Service s : compose.services()) {
-      if (s.limits() != null && ResourceLimitFix.isSet(s.limits().memory())) {
-        continue;
-      }
-      out.add(
-          finding(
-              compose.source(),
-              s.nameSpan(),
-              "Service "
-                  + s.name()
-                  + " has no memory limit; set deploy.resources.limits.memory (or mem_limit) to"
-                  + " what it needs, e.g. "
-                  + memory,
-              ResourceLimitFix.add(edits, unit, s, "memory", memory)));
-    }
-    return out;
+    return ResourceLimitFix.missing(
+        this,
+        compose,
+        Service.ResourceLimits::memory,
+        "memory",
+        memory,
+        s ->
+            "Service "
+                + s.name()
+                + " has no memory limit; set deploy.resources.limits.memory (or mem_limit) to"
+                + " what it needs, e.g. "
+                + memory);
   }
 }

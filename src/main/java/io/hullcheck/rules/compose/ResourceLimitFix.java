@@ -1,14 +1,20 @@
 package io.hullcheck.rules.compose;
 
+import io.hullcheck.compose.ComposeFile;
 import io.hullcheck.compose.Service;
 import io.hullcheck.compose.YEntry;
 import io.hullcheck.compose.YMap;
 import io.hullcheck.compose.YNode;
 import io.hullcheck.compose.YScalar;
+import io.hullcheck.rules.ComposeRule;
+import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.TextEdit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads and adds resource limits for the memory and CPU rules. A limit counts when it is written in
@@ -18,6 +24,34 @@ import java.util.Map;
  */
 final class ResourceLimitFix {
   private ResourceLimitFix() {}
+
+  /**
+   * One finding per service whose limit (picked by {@code limit}) is not set, at the service name,
+   * each with the fix that writes {@code key: value}; {@code message} words it for the service.
+   */
+  static List<Finding> missing(
+      ComposeRule rule,
+      ComposeFile compose,
+      Function<Service.ResourceLimits, YNode> limit,
+      String key,
+      String value,
+      Function<Service, String> message) {
+    if (compose.root() == null) {
+      return List.of();
+    }
+    YamlEdits edits = new YamlEdits(compose.source(), compose.root());
+    String unit = edits.unit(compose.root().map("services").orElse(null));
+    List<Finding> out = new ArrayList<>();
+    for (Service s : compose.services()) {
+      if (s.limits() != null && isSet(limit.apply(s.limits()))) {
+        continue;
+      }
+      out.add(
+          rule.finding(
+              compose.source(), s.nameSpan(), message.apply(s), add(edits, unit, s, key, value)));
+    }
+    return out;
+  }
 
   static boolean isSet(YNode limit) {
     if (limit == null) {
