@@ -31,6 +31,9 @@ public final class WebhookServer implements AutoCloseable {
   /** GitHub does not send payloads above 25 MB; anything larger is not from GitHub. */
   public static final int MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
 
+  /** How much of an oversized body is read past the limit before the 413 is sent. */
+  private static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern EVENT_NAME = Pattern.compile("[a-z_]{1,40}");
@@ -113,6 +116,9 @@ public final class WebhookServer implements AutoCloseable {
     }
     byte[] body = readAtMost(ctx.bodyInputStream(), MAX_PAYLOAD_BYTES);
     if (body == null) {
+      // A client still sending when the connection closes sees a reset instead of the 413;
+      // reading a bounded tail lets one that overshot by a little get the answer.
+      drainAtMost(ctx.bodyInputStream(), DRAIN_LIMIT_BYTES);
       reject(ctx, eventTag, 413, "too_large", "payload larger than 25 MB");
       return;
     }
@@ -227,6 +233,16 @@ public final class WebhookServer implements AutoCloseable {
         return size > limit ? null : Arrays.copyOf(buffer, size);
       }
       size += read;
+    }
+  }
+
+  /** Reads and discards up to {@code limit} bytes, or until the end of the stream. */
+  static void drainAtMost(InputStream in, long limit) throws IOException {
+    byte[] buffer = new byte[8192];
+    long drained = 0;
+    int read;
+    while (drained < limit && (read = in.read(buffer)) >= 0) {
+      drained += read;
     }
   }
 
