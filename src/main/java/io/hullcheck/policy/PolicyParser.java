@@ -384,13 +384,28 @@ final class PolicyParser {
   }
 
   /**
-   * For rules whose options the schema lists ({@code $defs/ruleOptions/$defs/<id>}): every option
-   * name is known and its value has the listed type. Other rules take any options.
+   * Every option name is one the schema lists for the rule ({@code $defs/ruleOptions/$defs/<id>})
+   * and its value has the listed type. A rule the schema lists no options for takes none, so a
+   * misplaced option is an error rather than a setting that silently does nothing.
    */
   private void checkOptions(String id, MappingNode m, List<Object> path) {
     String pointer = "/$defs/ruleOptions/$defs/" + id;
     JsonNode spec = schema.json().at(pointer);
     if (spec.isMissingNode()) {
+      for (NodeTuple t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k) {
+          error(
+              child(path, k.getValue()),
+              k,
+              "rule `"
+                  + id
+                  + "` takes no options, found `"
+                  + k.getValue()
+                  + "`; remove it (docs/rules/"
+                  + id
+                  + ".md lists what the rule reads)");
+        }
+      }
       return;
     }
     List<String> allowed = schema.keys(pointer);

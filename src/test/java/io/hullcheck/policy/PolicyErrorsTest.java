@@ -217,7 +217,8 @@ class PolicyErrorsTest {
     assertEquals(
         List.of(),
         PolicyParser.schemaViolations(
-            "rules:\n  latest-tag: {severity: off, options: {a: [1]}}\nhadolint: {config: x}\n"));
+            "rules:\n  image-tag: {severity: off, options: {floating_tags: [a]}}\n"
+                + "hadolint: {config: x}\n"));
   }
 
   @Test
@@ -246,6 +247,29 @@ class PolicyErrorsTest {
             ".hullcheck.yml:8:24: option `require_logging` of rule `log-rotation-missing` must be"
                 + " boolean, found string `yes`"),
         r.errors().stream().map(PolicyError::toString).toList());
+  }
+
+  @Test
+  void aRuleWithoutOptionsRejectsAnyOption() {
+    PolicyResult r =
+        PolicyLoader.parse(
+            ".hullcheck.yml",
+            """
+            rules:
+              privileged:
+                severity: warning
+                options: {allow_services: [docker]}
+            """);
+    assertEquals(
+        List.of(
+            ".hullcheck.yml:4:15: rule `privileged` takes no options, found `allow_services`;"
+                + " remove it (docs/rules/privileged.md lists what the rule reads)"),
+        r.errors().stream().map(PolicyError::toString).toList());
+    assertEquals(
+        1,
+        PolicyParser.schemaViolations("rules:\n  privileged: {options: {allow_services: [x]}}\n")
+            .size(),
+        "the schema agrees, for editors that validate with it");
   }
 
   @Test

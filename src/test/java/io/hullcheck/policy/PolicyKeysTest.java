@@ -2,8 +2,6 @@ package io.hullcheck.policy;
 
 import static io.hullcheck.policy.TestCatalogue.APT_PIN;
 import static io.hullcheck.policy.TestCatalogue.LATEST_TAG;
-import static io.hullcheck.policy.TestCatalogue.NO_HEALTHCHECK;
-import static io.hullcheck.policy.TestCatalogue.PORT_ALL;
 import static io.hullcheck.policy.TestCatalogue.ROOT_USER;
 import static io.hullcheck.policy.TestCatalogue.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,25 +48,26 @@ class PolicyKeysTest {
               latest-tag: error
               root-user: off
               apt-pin: info
-              port-all-interfaces:
+              capability-dangerous:
                 options:
-                  allow: [127.0.0.1]
-              no-healthcheck:
-                severity: warning
-                options: {interval: 30s, retries: 3, strict: true}
+                  capabilities: [SYS_ADMIN]
+              log-rotation-missing:
+                severity: error
+                options: {max_size: 10m, max_file: 3, require_logging: true}
             """);
     assertEquals("error", state(p, "Dockerfile", LATEST_TAG));
     assertEquals("off", state(p, "Dockerfile", ROOT_USER));
     assertEquals("info", state(p, "Dockerfile", APT_PIN));
-    assertEquals("warning", state(p, "compose.yml", PORT_ALL), "options alone keep the level");
+    RuleMeta caps = TestCatalogue.byId("capability-dangerous");
+    assertEquals("warning", state(p, "compose.yml", caps), "options alone keep the level");
     assertEquals(
-        List.of("127.0.0.1"),
-        p.setting("compose.yml", PORT_ALL).options().getStringList("allow", List.of()));
-    RuleSetting hc = p.setting("Dockerfile", NO_HEALTHCHECK);
-    assertEquals(Severity.WARNING, hc.severity());
-    assertEquals("30s", hc.options().getString("interval", null));
-    assertEquals(3, hc.options().getInt("retries", 0));
-    assertTrue(hc.options().getBoolean("strict", false));
+        List.of("SYS_ADMIN"),
+        p.setting("compose.yml", caps).options().getStringList("capabilities", List.of()));
+    RuleSetting logs = p.setting("compose.yml", TestCatalogue.byId("log-rotation-missing"));
+    assertEquals(Severity.ERROR, logs.severity());
+    assertEquals("10m", logs.options().getString("max_size", null));
+    assertEquals(3, logs.options().getInt("max_file", 0));
+    assertTrue(logs.options().getBoolean("require_logging", false));
   }
 
   @Test
@@ -138,14 +137,15 @@ class PolicyKeysTest {
         policy(
             """
             rules:
-              port-all-interfaces: {options: {allow: [a], mode: strict}}
+              log-rotation-missing: {options: {drivers: [a], max_size: 5m}}
             overrides:
               - files: [dev/**]
                 rules:
-                  port-all-interfaces: {options: {allow: [b]}}
+                  log-rotation-missing: {options: {drivers: [b]}}
             """);
-    Map<String, Object> dev = p.setting("dev/compose.yml", PORT_ALL).options().asMap();
-    assertEquals(Map.of("allow", List.of("b"), "mode", "strict"), dev);
+    RuleMeta logs = TestCatalogue.byId("log-rotation-missing");
+    Map<String, Object> dev = p.setting("dev/compose.yml", logs).options().asMap();
+    assertEquals(Map.of("drivers", List.of("b"), "max_size", "5m"), dev);
   }
 
   @ParameterizedTest
