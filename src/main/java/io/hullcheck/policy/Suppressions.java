@@ -34,11 +34,12 @@ import java.util.regex.Pattern;
  *
  * <p>A pragma on the line(s) before an instruction covers findings that start inside that
  * instruction; in a compose file it covers the next YAML entry (a key and everything nested under
- * it, or a list item). Pragmas of other tools are mapped to rules through each rule's {@code
- * equivalents}; ids that no rule maps to are left alone, since the other tool may still read them.
- * A pragma without a reason still suppresses; when {@code require_reason} is on it is reported
- * ({@code suppression-without-reason}: at the rule's severity for Hullcheck's own pragma, at info
- * for the other tools', whose syntax often had no room for one). Stateless and thread-safe.
+ * it, or a list item), or, written after an entry on the same line, that entry. Pragmas of other
+ * tools are mapped to rules through each rule's {@code equivalents}; ids that no rule maps to are
+ * left alone, since the other tool may still read them. A pragma without a reason still suppresses;
+ * when {@code require_reason} is on it is reported ({@code suppression-without-reason}: at the
+ * rule's severity for Hullcheck's own pragma, at info for the other tools', whose syntax often had
+ * no room for one). Stateless and thread-safe.
  */
 public final class Suppressions {
   static final String WITHOUT_REASON = "suppression-without-reason";
@@ -98,14 +99,25 @@ public final class Suppressions {
   }
 
   /**
-   * The YAML entry that starts first after the pragma's line; of entries on that line, the widest
-   * (a list item {@code - name: x} rather than its first key).
+   * The YAML entry a pragma covers. A pragma after an entry on the same line ({@code privileged:
+   * true # hullcheck ignore=...}) covers the entry written on that line; a pragma on a line of its
+   * own covers the entry that starts first after it. Of entries starting on one line, the widest
+   * wins (a list item {@code - name: x} rather than its first key).
    */
   private static Span next(List<Span> entries, Pragma p) {
     int line = p.span().startLine();
+    boolean trailing = false;
+    for (Span s : entries) {
+      if (s.startLine() == line && s.startOffset() < p.span().startOffset()) {
+        trailing = true;
+        break;
+      }
+    }
     Span best = null;
     for (Span s : entries) {
-      if (s.startLine() <= line) {
+      if (trailing
+          ? s.startLine() != line || s.startOffset() >= p.span().startOffset()
+          : s.startLine() <= line) {
         continue;
       }
       if (best == null

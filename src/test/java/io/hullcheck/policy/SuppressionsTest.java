@@ -328,6 +328,33 @@ class SuppressionsTest {
             """,
             List.of("5 t-port [hullcheck: debug port, removed before release]", "6 t-port")),
         Arguments.of(
+            "a pragma after an entry on its line covers that entry, not the next",
+            """
+            services:
+              web:
+                image: nginx:latest # hullcheck ignore=t-image -- pinned by the deploy job
+                ports:
+                  - "80:80"   # hullcheck ignore=t-port -- the proxy itself
+                  - "443:443"
+              api:
+                image: api:latest
+            """,
+            List.of(
+                "3 t-image [hullcheck: pinned by the deploy job]",
+                "5 t-port [hullcheck: the proxy itself]",
+                "6 t-port",
+                "8 t-image")),
+        Arguments.of(
+            "a pragma after a key that opens a block covers the block",
+            """
+            services:
+              web: # hullcheck ignore=t-port -- all of web is internal
+                image: nginx:latest
+                ports:
+                  - "80:80"
+            """,
+            List.of("3 t-image", "5 t-port [hullcheck: all of web is internal]")),
+        Arguments.of(
             "ignore-file and unused in compose",
             """
             # hullcheck ignore-file=t-image -- images are pinned at deploy time
