@@ -1,7 +1,9 @@
 package io.hullcheck.engine;
 
 import io.hullcheck.compose.ComposeFile;
-import io.hullcheck.compose.ComposeLoader;
+import io.hullcheck.compose.ComposeSources;
+import io.hullcheck.compose.ProjectLoader;
+import io.hullcheck.compose.ProjectText;
 import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.DockerfileParser;
 import io.hullcheck.model.ParseProblem;
@@ -13,16 +15,21 @@ import io.hullcheck.rules.Category;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.Options;
 import io.hullcheck.rules.Rule;
 import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleMeta;
 import io.hullcheck.rules.Severity;
+import io.hullcheck.rules.TextEdit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs rules over files under a policy: parses each file once, runs each enabled rule (a rule that
@@ -32,6 +39,18 @@ import java.util.Map;
  * <p>Compose interpolation sees each file's own variables ({@link InputFile#env()}, the {@code
  * .env} next to it) overlaid by the engine's ({@link #withEnv}), which is empty by default: the
  * process environment is not read here, so the same files give the same findings on every machine.
+ *
+ * <h2>Compose projects</h2>
+ *
+ * A compose file is checked as the project {@code docker compose} would run from it ({@link
+ * ProjectLoader}): with its override file, its {@code extends} and {@code include} targets, read
+ * from the files being checked and then from {@link #withSources}. Rules see the merged services;
+ * each finding is reported in the file and at the line where its value is written, so one check of
+ * {@code compose.yaml} may report findings in {@code compose.override.yaml} ({@link Finding#path()}
+ * is then that file). A compose file that another checked file's project reads (an override, an
+ * extended or included file) is not checked on its own, so nothing is reported twice. A fix edits
+ * only the file its finding is in, and is verified by re-checking the whole project with the fix
+ * applied.
  */
 public final class Engine {
   /** The rule id under which a rule that threw is reported. */
@@ -50,23 +69,30 @@ public final class Engine {
   private final Map<String, String> env;
   private final boolean parallel;
   private final boolean fixes;
+  private final ComposeSources sources;
 
   public Engine(List<Rule> rules) {
-    this(rules, Map.of(), true, true);
+    this(rules, Map.of(), true, true, ComposeSources.none());
   }
 
-  private Engine(List<Rule> rules, Map<String, String> env, boolean parallel, boolean fixes) {
+  private Engine(
+      List<Rule> rules,
+      Map<String, String> env,
+      boolean parallel,
+      boolean fixes,
+      ComposeSources sources) {
     this.rules = List.copyOf(rules);
     // Metadata is read by reflection; read it once, not per file.
     this.catalogue = this.rules.stream().map(Rule::meta).toList();
     this.env = Map.copyOf(env);
     this.parallel = parallel;
     this.fixes = fixes;
+    this.sources = sources;
   }
 
   /** This engine with interpolation variables that win over each file's own. */
   public Engine withEnv(Map<String, String> newEnv) {
-    return new Engine(rules, newEnv, parallel, fixes);
+    return new Engine(rules, newEnv, parallel, fixes, sources);
   }
 
   /**
@@ -74,7 +100,7 @@ public final class Engine {
    * thread only. Results are the same either way.
    */
   public Engine withParallel(boolean newParallel) {
-    return new Engine(rules, env, newParallel, fixes);
+    return new Engine(rules, env, newParallel, fixes, sources);
   }
 
   /**
@@ -83,7 +109,15 @@ public final class Engine {
    * request, which only tells new findings from old) skip that work.
    */
   public Engine withoutFixes() {
-    return new Engine(rules, env, parallel, false);
+    return new Engine(rules, env, parallel, false, sources);
+  }
+
+  /**
+   * This engine reading the other files of compose projects (overrides, {@code extends} and {@code
+   * include} targets) from {@code newSources} when they are not among the files checked.
+   */
+  public Engine withSources(ComposeSources newSources) {
+    return new Engine(rules, env, parallel, fixes, newSources);
   }
 
   public List<Rule> rules() {
@@ -95,11 +129,17 @@ public final class Engine {
     return catalogue;
   }
 
-  /** Checks every file; one file's problems never stop the others. */
+  /**
+   * Checks every file; one file's problems never stop the others. A compose file that is part of
+   * another checked file's project is checked there, not on its own.
+   */
   public ScanResult check(List<InputFile> files, Policy policy) {
+    ComposeSources all = overlay(files);
+    Set<String> members = projectMembers(files, all);
+    List<InputFile> standalone = files.stream().filter(f -> !members.contains(f.path())).toList();
     List<FileResult> results =
-        (parallel && files.size() > 1 ? files.parallelStream() : files.stream())
-            .map(f -> checkFile(f, policy))
+        (parallel && standalone.size() > 1 ? standalone.parallelStream() : standalone.stream())
+            .map(f -> checkFile(f, policy, all))
             .toList();
     List<Finding> findings = new ArrayList<>();
     List<FileProblem> problems = new ArrayList<>();
@@ -116,24 +156,71 @@ public final class Engine {
     return new ScanResult(findings, problems, checked);
   }
 
+  /** The checked files first, then the engine's sources. */
+  private ComposeSources overlay(List<InputFile> files) {
+    Map<String, String> texts = new HashMap<>();
+    files.forEach(f -> texts.put(f.path(), f.source().text()));
+    return path -> texts.containsKey(path) ? Optional.of(texts.get(path)) : sources.read(path);
+  }
+
+  /**
+   * The compose files that another checked compose file's project reads. Two files that read each
+   * other (an include cycle) are both checked.
+   */
+  private Set<String> projectMembers(List<InputFile> files, ComposeSources all) {
+    Map<String, Set<String>> projects = new HashMap<>();
+    for (InputFile f : files) {
+      if (f.kind() != FileKind.COMPOSE) {
+        continue;
+      }
+      Parsed parsed = parse(f, all);
+      if (parsed.model() instanceof ComposeFile c && c.layout().multiFile()) {
+        Set<String> paths = new HashSet<>();
+        c.layout().segments().forEach(s -> paths.add(s.path()));
+        paths.remove(f.path());
+        projects.put(f.path(), paths);
+      }
+    }
+    Set<String> members = new HashSet<>();
+    projects.forEach(
+        (main, paths) -> {
+          for (String p : paths) {
+            if (!projects.getOrDefault(p, Set.of()).contains(main)) {
+              members.add(p);
+            }
+          }
+        });
+    return members;
+  }
+
   /** Checks one file: findings sorted, fixes verified, suppressions applied. */
   public FileResult checkFile(InputFile file, Policy policy) {
+    return checkFile(file, policy, overlay(List.of(file)));
+  }
+
+  /**
+   * Checks one file, reading the other files of its compose project from {@code all}. Findings may
+   * lie in those other files ({@link Finding#path()}).
+   */
+  private FileResult checkFile(InputFile file, Policy policy, ComposeSources all) {
     String path = file.path();
     if (!policy.includes(path)) {
       return new FileResult(path, false, List.of(), List.of());
     }
     List<Active> active = activeRules(file, policy);
-    Parsed parsed = parse(file);
+    Parsed parsed = parse(file, all);
     List<FileProblem> problems = parsed.fileProblems(file.source());
     if (parsed.model() == null) {
       return new FileResult(path, true, List.of(), problems);
     }
-    List<Finding> findings = evaluate(parsed, file.source(), active, policy);
+    SourceFile source = parsed.source(file);
+    List<Finding> findings = evaluate(parsed, source, active, policy);
     findings =
         fixes
-            ? keepVerifiedFixes(file, parsed, findings, active, policy)
+            ? keepVerifiedFixes(file, parsed, findings, active, policy, all)
             : findings.stream().map(f -> f.fix() == null ? f : f.withFix(null)).toList();
-    findings = suppress(parsed, file.source(), findings, policy);
+    findings = suppress(parsed, source, findings, policy);
+    findings = inFiles(parsed, findings);
     findings = new ArrayList<>(findings);
     findings.sort(ORDER);
     return new FileResult(path, true, List.copyOf(findings), problems);
@@ -179,15 +266,36 @@ public final class Engine {
         out.add(new FileProblem(source.path(), 1, 1, crash));
       }
       for (ParseProblem p : problems) {
-        out.add(
-            new FileProblem(
-                source.path(), p.span().startLine(), p.span().startColumn(), p.message()));
+        if (model instanceof ComposeFile c) {
+          ProjectText.Location at = c.layout().locate(p.span());
+          out.add(
+              new FileProblem(
+                  at.path(), at.span().startLine(), at.span().startColumn(), p.message()));
+        } else {
+          out.add(
+              new FileProblem(
+                  source.path(), p.span().startLine(), p.span().startColumn(), p.message()));
+        }
       }
       return out;
+    }
+
+    /** The text the model's spans point into: the file, or a compose project's joined files. */
+    SourceFile source(InputFile file) {
+      return model instanceof ComposeFile c ? c.source() : file.source();
+    }
+
+    /** Where a span of the model lies: the file, or a compose project's file that holds it. */
+    ProjectText layout(InputFile file) {
+      return model instanceof ComposeFile c ? c.layout() : ProjectText.single(file.source());
     }
   }
 
   Parsed parse(InputFile file) {
+    return parse(file, ComposeSources.none());
+  }
+
+  Parsed parse(InputFile file, ComposeSources all) {
     try {
       if (file.kind() == FileKind.DOCKERFILE) {
         Dockerfile d = DockerfileParser.parse(file.source());
@@ -195,7 +303,7 @@ public final class Engine {
       }
       Map<String, String> vars = new HashMap<>(file.env());
       vars.putAll(env);
-      ComposeFile c = ComposeLoader.load(file.source(), vars);
+      ComposeFile c = ProjectLoader.load(file.source(), all, vars);
       return new Parsed(c, c.problems(), null);
     } catch (RuntimeException | StackOverflowError e) {
       // Parsers report bad input as problems; reaching here is our bug. Keep the other files going.
@@ -274,11 +382,16 @@ public final class Engine {
    * because an edit shifts everything below it. A dropped fix leaves the finding and its message.
    */
   private List<Finding> keepVerifiedFixes(
-      InputFile file, Parsed parsed, List<Finding> findings, List<Active> active, Policy policy) {
+      InputFile file,
+      Parsed parsed,
+      List<Finding> findings,
+      List<Active> active,
+      Policy policy,
+      ComposeSources all) {
     if (findings.stream().noneMatch(f -> f.fix() != null)) {
       return findings;
     }
-    SourceFile source = file.source();
+    SourceFile source = parsed.source(file);
     Map<FindingKey, Integer> before = FindingKey.count(findings, source);
     Map<String, Integer> problemsBefore = problemCounts(parsed.problems());
     List<Finding> out = new ArrayList<>(findings.size());
@@ -287,38 +400,98 @@ public final class Engine {
         out.add(f);
         continue;
       }
-      boolean ok = verifies(file, f, before, problemsBefore, active, policy);
+      boolean ok = verifies(file, parsed, f, before, problemsBefore, active, policy, all);
       out.add(ok ? f : f.withFix(null));
     }
     return out;
   }
 
+  /**
+   * Applies the fix to the file its finding is in (a compose project's override, say), then
+   * re-checks the whole file or project. A fix whose edits reach outside that file is refused.
+   */
   private boolean verifies(
       InputFile file,
+      Parsed parsedBefore,
       Finding target,
       Map<FindingKey, Integer> before,
       Map<String, Integer> problemsBefore,
       List<Active> active,
-      Policy policy) {
-    String text = file.source().text();
+      Policy policy,
+      ComposeSources all) {
+    ProjectText layout = parsedBefore.layout(file);
+    ProjectText.Segment segment = layout.segmentAt(target.span().startOffset());
+    Fix local = localFix(target.fix(), segment);
+    if (local == null) {
+      return false;
+    }
+    String text = segment.source().text();
     String fixed;
     try {
-      fixed = target.fix().applyTo(text);
+      fixed = local.applyTo(text);
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
       return false;
     }
     if (fixed.equals(text) || !LineEndings.kept(text, fixed)) {
       return false;
     }
-    InputFile after = file.withText(fixed);
-    Parsed parsed = parse(after);
+    boolean inMain = segment.path().equals(file.path());
+    InputFile after = inMain ? file.withText(fixed) : file;
+    ComposeSources afterSources =
+        inMain ? all : path -> path.equals(segment.path()) ? Optional.of(fixed) : all.read(path);
+    Parsed parsed = parse(after, afterSources);
     if (parsed.model() == null || !noMore(problemCounts(parsed.problems()), problemsBefore)) {
       return false;
     }
-    List<Finding> findings = evaluate(parsed, after.source(), active, policy);
-    Map<FindingKey, Integer> now = FindingKey.count(findings, after.source());
-    FindingKey key = FindingKey.of(target, file.source());
+    SourceFile afterSource = parsed.source(after);
+    List<Finding> findings = evaluate(parsed, afterSource, active, policy);
+    Map<FindingKey, Integer> now = FindingKey.count(findings, afterSource);
+    FindingKey key = FindingKey.of(target, parsedBefore.source(file));
     return now.getOrDefault(key, 0) < before.getOrDefault(key, 0) && noMore(now, before);
+  }
+
+  /**
+   * A fix on a compose project's joined text as a fix on the one file its edits lie in; null when
+   * they are not all in {@code segment}.
+   */
+  private static Fix localFix(Fix fix, ProjectText.Segment segment) {
+    int base = segment.startOffset();
+    List<TextEdit> edits = new ArrayList<>();
+    for (TextEdit e : fix.edits()) {
+      if (e.startOffset() < base || e.endOffset() > segment.endOffset()) {
+        return null;
+      }
+      edits.add(new TextEdit(e.startOffset() - base, e.endOffset() - base, e.text()));
+    }
+    return new Fix(fix.description(), edits);
+  }
+
+  /**
+   * Findings of a compose project moved from the joined text to the file each lies in: path, span
+   * and fix edits. A finding of a single file is unchanged.
+   */
+  private static List<Finding> inFiles(Parsed parsed, List<Finding> findings) {
+    if (!(parsed.model() instanceof ComposeFile c) || !c.layout().multiFile()) {
+      return findings;
+    }
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      ProjectText.Segment segment = c.layout().segmentAt(f.span().startOffset());
+      ProjectText.Location at = c.layout().locate(f.span());
+      Fix fix = f.fix() == null ? null : localFix(f.fix(), segment);
+      out.add(
+          new Finding(
+              f.ruleId(),
+              f.severity(),
+              f.category(),
+              at.path(),
+              at.span(),
+              f.message(),
+              fix,
+              f.note(),
+              f.suppression()));
+    }
+    return out;
   }
 
   /** Whether no key occurs more often in {@code after} than in {@code before}. */

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Applies every verified fix in a file: each round applies the fixes whose edits do not overlap,
  * re-checks, and repeats until no fix is left (a fixed point) or {@link #MAX_ROUNDS} is reached.
- * Suppressed findings are never fixed. Fixing a fixed file changes nothing. Thread-safe.
+ * Suppressed findings are never fixed. Fixing a fixed file changes nothing. Only the file's own
+ * findings are fixed: checking a compose file also reports findings in the other files of its
+ * project, which are fixed when those files are. Thread-safe.
  */
 public final class Fixer {
   /** Rounds after which fixing stops even if fixes remain (they would be fixing each other). */
@@ -46,7 +48,9 @@ public final class Fixer {
     Engine.FileResult result = engine.checkFile(current, policy);
     while (rounds < MAX_ROUNDS) {
       List<Finding> fixable =
-          result.findings().stream().filter(f -> !f.suppressed() && f.fix() != null).toList();
+          result.findings().stream()
+              .filter(f -> !f.suppressed() && f.fix() != null && f.path().equals(file.path()))
+              .toList();
       if (fixable.isEmpty()) {
         break;
       }
@@ -128,9 +132,14 @@ public final class Fixer {
     boolean ok =
         Engine.noMore(problemsAfter, problemsBefore)
             && Engine.noMore(
-                FindingKey.count(now.findings(), after.source()),
-                FindingKey.count(result.findings(), before.source()));
+                FindingKey.count(inFile(now, after), after.source()),
+                FindingKey.count(inFile(result, before), before.source()));
     return ok ? now : null;
+  }
+
+  /** The findings in this file; a compose project's check also reports its other files. */
+  private static List<Finding> inFile(Engine.FileResult r, InputFile file) {
+    return r.findings().stream().filter(f -> f.path().equals(file.path())).toList();
   }
 
   private static Map<String, Integer> countProblems(Engine.FileResult r) {

@@ -67,8 +67,8 @@ public final class DuplicateContainerNameRule implements ComposeRule {
                   + name
                   + ", which service "
                   + earlier.name()
-                  + " (line "
-                  + earlier.nameSpan().startLine()
+                  + " ("
+                  + compose.where(earlier.nameSpan(), s.nameSpan())
                   + ") already uses, so compose up fails with a name conflict; give it another"
                   + " name or remove container_name"));
     }

@@ -117,8 +117,8 @@ public final class NoNewPrivilegesMissingRule implements ComposeRule {
       where = "add security_opt: [\"no-new-privileges:true\"]";
     } else if (!ValueFindings.writtenIn(s, entry.value().span())) {
       where =
-          "add no-new-privileges:true to its security_opt list, written at line "
-              + entry.value().span().startLine();
+          "add no-new-privileges:true to its security_opt list, written at "
+              + compose.where(entry.value().span(), s.nameSpan());
     } else {
       where = "add no-new-privileges:true to its security_opt list";
     }

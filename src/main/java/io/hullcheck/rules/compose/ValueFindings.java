@@ -63,13 +63,13 @@ final class ValueFindings {
     for (Group g : groups.values()) {
       Fix fix = g.fix == null ? null : g.fix.get();
       Finding f = rule.finding(compose.source(), g.at, g.message, fix);
-      String note = note(g);
+      String note = note(compose, g);
       out.add(note == null ? f : f.withNote(note));
     }
     return out;
   }
 
-  private static String note(Group g) {
+  private static String note(ComposeFile compose, Group g) {
     boolean shared = g.uses.size() > 1;
     boolean elsewhere = g.uses.stream().anyMatch(u -> !writtenIn(u.service(), g.at));
     if (!shared && !elsewhere) {
@@ -79,8 +79,8 @@ final class ValueFindings {
     for (Use u : g.uses) {
       names.add(
           u.mergeSite() != null
-              ? u.service().name() + " (merged at line " + u.mergeSite().startLine() + ")"
-              : u.service().name() + " (line " + u.service().nameSpan().startLine() + ")");
+              ? u.service().name() + " (merged at " + compose.where(u.mergeSite(), g.at) + ")"
+              : u.service().name() + " (" + compose.where(u.service().nameSpan(), g.at) + ")");
     }
     String owner =
         g.uses.stream()
@@ -90,8 +90,8 @@ final class ValueFindings {
             .orElse(null);
     String where =
         owner == null
-            ? "The value is written at line " + g.at.startLine() + ", outside the service"
-            : "The value is written in service " + owner + " at line " + g.at.startLine();
+            ? "The value is written at " + compose.where(g.at, g.at) + ", outside the service"
+            : "The value is written in service " + owner + " at " + compose.where(g.at, g.at);
     if (!shared) {
       return where
           + ", and used by "
