@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -46,11 +47,53 @@ class RuleFixturesTest {
 
   private static Stream<DynamicNode> fixturesIn(Path dir) {
     String ruleId = dir.getFileName().toString();
-    return Fixtures.files(dir).stream()
-        .map(
-            file ->
-                DynamicTest.dynamicTest(
-                    file.getFileName().toString(), file.toUri(), () -> checkFixture(ruleId, file)));
+    Stream<DynamicNode> files =
+        Fixtures.files(dir).stream()
+            .map(
+                file ->
+                    DynamicTest.dynamicTest(
+                        file.getFileName().toString(),
+                        file.toUri(),
+                        () -> checkFixture(ruleId, file)));
+    Stream<DynamicNode> scenarios =
+        Fixtures.dirs(dir).stream()
+            .map(
+                folder ->
+                    DynamicTest.dynamicTest(
+                        folder.getFileName().toString() + "/",
+                        folder.toUri(),
+                        () -> checkScenario(ruleId, folder)));
+    return Stream.concat(files, scenarios);
+  }
+
+  /** A multi-file scenario: every file of the folder checked together, as {@code scan} does. */
+  private static void checkScenario(String ruleId, Path folder) {
+    Rule rule = RULES.get(ruleId);
+    if (rule == null) {
+      fail("fixtures/" + ruleId + " names no known rule");
+    }
+    List<InputFile> inputs = new ArrayList<>();
+    Map<String, String> texts = new TreeMap<>();
+    for (Path file : Fixtures.scenarioFiles(folder)) {
+      InputFile input = Fixtures.input(folder, file, Fixtures.kindOf(file).orElseThrow());
+      inputs.add(input);
+      texts.put(input.path(), input.source().text());
+    }
+    if (inputs.isEmpty()) {
+      fail(folder + ": a scenario folder holds at least one fixture file");
+    }
+    ScanResult result = new Engine(List.of(rule)).check(inputs, TestPolicy.only(ruleId));
+    List<String> errors =
+        Fixtures.scenarioMismatches(
+            folder.getFileName().toString(),
+            texts,
+            ruleId,
+            result.findings(),
+            result.problems(),
+            RULES.keySet());
+    if (!errors.isEmpty()) {
+      fail("fixtures/" + ruleId + "/" + folder.getFileName() + ":" + Fixtures.describe(errors));
+    }
   }
 
   private static void checkFixture(String ruleId, Path file) {

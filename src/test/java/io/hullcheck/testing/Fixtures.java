@@ -40,6 +40,13 @@ import java.util.stream.Stream;
  * fails, a finding on a line without a marker fails, a marker naming an unknown rule id fails.
  * Files named {@code clean-*} must hold no markers. Parse problems and internal errors fail too.
  *
+ * <p>Multi-file scenarios: a folder {@code fixtures/<rule-id>/<scenario>/} is one project, checked
+ * as {@code hullcheck scan} checks a directory: every {@code *.yaml}, {@code *.yml}, {@code
+ * *.Dockerfile} and {@code Dockerfile} in it (subfolders included) is given to one engine check,
+ * with paths relative to the folder. Markers go in whichever file the finding must point at, and
+ * each file is compared both ways on its own, so a finding reported in the wrong file fails twice
+ * (missing here, unexpected there). A folder named {@code clean-*} must hold no markers.
+ *
  * <p>Fix pairs: {@code src/test/resources/fixes/<rule-id>/<scenario>.before.<ext>} and {@code
  * .after.<ext>}: fixing {@code before} with only that rule gives exactly {@code after}, fixing
  * {@code after} changes nothing, and {@code after} has no finding of that rule left.
@@ -66,7 +73,7 @@ public final class Fixtures {
   /** The kind a fixture file is read as, from its extension; empty for other files. */
   public static Optional<FileKind> kindOf(Path file) {
     String n = file.getFileName().toString();
-    if (n.endsWith(".Dockerfile")) {
+    if (n.endsWith(".Dockerfile") || n.equals("Dockerfile")) {
       return Optional.of(FileKind.DOCKERFILE);
     }
     if (n.endsWith(".yaml") || n.endsWith(".yml")) {
@@ -196,6 +203,51 @@ public final class Fixtures {
                 + " finding: "
                 + f.message());
         got.merge(key, -1, Integer::sum);
+      }
+    }
+    return errors;
+  }
+
+  /** Every fixture file under a scenario folder, in path order. */
+  public static List<Path> scenarioFiles(Path folder) {
+    try (Stream<Path> s = Files.walk(folder)) {
+      return s.filter(Files::isRegularFile).filter(f -> kindOf(f).isPresent()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Everything wrong with a multi-file scenario's result: each file compared on its own ({@link
+   * #mismatches}) with the findings and problems reported in it, plus any finding or problem in a
+   * file that is not part of the scenario.
+   */
+  public static List<String> scenarioMismatches(
+      String folderName,
+      Map<String, String> texts,
+      String ruleId,
+      List<Finding> findings,
+      List<FileProblem> problems,
+      Set<String> knownIds) {
+    List<String> errors = new ArrayList<>();
+    for (Map.Entry<String, String> file : new TreeMap<>(texts).entrySet()) {
+      String path = file.getKey();
+      String name = folderName.startsWith("clean-") ? folderName : path;
+      List<Finding> here = findings.stream().filter(f -> f.path().equals(path)).toList();
+      List<FileProblem> problemsHere =
+          problems.stream().filter(p -> p.path().equals(path)).toList();
+      for (String e : mismatches(name, file.getValue(), ruleId, here, problemsHere, knownIds)) {
+        errors.add(path + ": " + e);
+      }
+    }
+    for (Finding f : findings) {
+      if (!texts.containsKey(f.path())) {
+        errors.add(f.path() + ": finding in a file outside the scenario: " + f.message());
+      }
+    }
+    for (FileProblem p : problems) {
+      if (!texts.containsKey(p.path())) {
+        errors.add(p.path() + ": problem in a file outside the scenario: " + p.message());
       }
     }
     return errors;
