@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,13 +44,18 @@ final class FixCommand implements Callable<Integer> {
     if (policy == null) {
       return Main.EXIT_USAGE;
     }
-    Engine engine = files.engine(context);
+    Engine engine = files.engine(context).withSources(ws.composeSources());
     Fixer fixer = new Fixer(engine);
+    Map<String, String> projectOf = engine.projectOf(ws.inputs());
+    Map<String, InputFile> byPath = new HashMap<>();
+    ws.inputs().forEach(i -> byPath.put(i.path(), i));
     int fixes = 0;
     int changedFiles = 0;
     boolean ioError = !ws.readProblems().isEmpty();
     for (InputFile input : ws.inputs()) {
-      Fixer.Outcome outcome = fixer.fix(input, policy);
+      InputFile project = byPath.get(projectOf.get(input.path()));
+      Fixer.Outcome outcome =
+          project == null ? fixer.fix(input, policy) : fixer.fix(input, project, policy);
       if (!outcome.changed()) {
         continue;
       }

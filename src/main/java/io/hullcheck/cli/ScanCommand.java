@@ -47,7 +47,7 @@ final class ScanCommand implements Callable<Integer> {
     if (policy == null) {
       return Main.EXIT_USAGE;
     }
-    var engine = files.engine(context);
+    var engine = files.engine(context).withSources(ws.composeSources());
     ScanResult result = engine.check(ws.inputs(), policy).withProblems(ws.readProblems());
     String out =
         switch (format) {

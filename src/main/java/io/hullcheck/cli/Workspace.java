@@ -39,9 +39,15 @@ import java.util.regex.Pattern;
  *
  * @param root the directory output paths are relative to and the policy is looked up in
  * @param readProblems files that could not be read or classified (these make the exit code 2)
+ * @param composeSources reads the other files of compose projects (an {@code extends} target that
+ *     discovery does not pick, say) from under the root
  */
 record Workspace(
-    Path root, List<InputFile> inputs, Map<String, Path> files, List<FileProblem> readProblems) {
+    Path root,
+    List<InputFile> inputs,
+    Map<String, Path> files,
+    List<FileProblem> readProblems,
+    DiskSources composeSources) {
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target");
 
   /**
@@ -144,12 +150,15 @@ record Workspace(
       inputs.add(new InputFile(new SourceFile(rel, text), kind, env));
       files.put(rel, file);
     }
-    return new Workspace(root, inputs, files, problems);
+    return new Workspace(root, inputs, files, problems, new DiskSources(root));
   }
 
-  /** Sources by their reported path, for the reports. */
+  /**
+   * Sources by their reported path, for the reports: the files checked and the other files of
+   * compose projects read while checking them.
+   */
   Map<String, SourceFile> sources() {
-    Map<String, SourceFile> m = new HashMap<>();
+    Map<String, SourceFile> m = new HashMap<>(composeSources.files());
     inputs.forEach(i -> m.put(i.path(), i.source()));
     return m;
   }

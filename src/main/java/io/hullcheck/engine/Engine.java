@@ -139,7 +139,7 @@ public final class Engine {
     List<InputFile> standalone = files.stream().filter(f -> !members.contains(f.path())).toList();
     List<FileResult> results =
         (parallel && standalone.size() > 1 ? standalone.parallelStream() : standalone.stream())
-            .map(f -> checkFile(f, policy, all))
+            .map(f -> checkProject(f, policy, all))
             .toList();
     List<Finding> findings = new ArrayList<>();
     List<FileProblem> problems = new ArrayList<>();
@@ -193,16 +193,51 @@ public final class Engine {
     return members;
   }
 
+  /**
+   * For each compose file among {@code files} that another one's project reads (an override, an
+   * extended or included file), the path of that other file, whose check reports its findings.
+   */
+  public Map<String, String> projectOf(List<InputFile> files) {
+    ComposeSources all = overlay(files);
+    Set<String> members = projectMembers(files, all);
+    Map<String, String> out = new HashMap<>();
+    for (InputFile f : files) {
+      if (f.kind() != FileKind.COMPOSE || members.contains(f.path())) {
+        continue;
+      }
+      if (parse(f, all).model() instanceof ComposeFile c) {
+        c.layout().segments().stream()
+            .map(ProjectText.Segment::path)
+            .filter(members::contains)
+            .forEach(p -> out.putIfAbsent(p, f.path()));
+      }
+    }
+    return out;
+  }
+
   /** Checks one file: findings sorted, fixes verified, suppressions applied. */
   public FileResult checkFile(InputFile file, Policy policy) {
-    return checkFile(file, policy, overlay(List.of(file)));
+    return checkProject(file, policy, overlay(List.of(file)));
+  }
+
+  /**
+   * Checks one file, reading the other files of its compose project from {@code others} first (an
+   * override being fixed, say), then from the engine's sources.
+   */
+  public FileResult checkFile(InputFile file, Policy policy, ComposeSources others) {
+    ComposeSources own = overlay(List.of(file));
+    return checkProject(
+        file,
+        policy,
+        path ->
+            path.equals(file.path()) ? own.read(path) : others.read(path).or(() -> own.read(path)));
   }
 
   /**
    * Checks one file, reading the other files of its compose project from {@code all}. Findings may
    * lie in those other files ({@link Finding#path()}).
    */
-  private FileResult checkFile(InputFile file, Policy policy, ComposeSources all) {
+  private FileResult checkProject(InputFile file, Policy policy, ComposeSources all) {
     String path = file.path();
     if (!policy.includes(path)) {
       return new FileResult(path, false, List.of(), List.of());

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Applies every verified fix in a file: each round applies the fixes whose edits do not overlap,
@@ -41,11 +43,31 @@ public final class Fixer {
   }
 
   public Outcome fix(InputFile file, Policy policy) {
+    return fix(file, policy, f -> engine.checkFile(f, policy));
+  }
+
+  /**
+   * Fixes a compose file that is part of another file's project (an override, say) by checking that
+   * project: {@code project} is the file whose check reports this file's findings ({@link
+   * Engine#projectOf}), and each round re-checks it with this file's fixed text.
+   */
+  public Outcome fix(InputFile file, InputFile project, Policy policy) {
+    return fix(
+        file,
+        policy,
+        f ->
+            engine.checkFile(
+                project,
+                policy,
+                path -> path.equals(f.path()) ? Optional.of(f.source().text()) : Optional.empty()));
+  }
+
+  private Outcome fix(InputFile file, Policy policy, Function<InputFile, Engine.FileResult> check) {
     String text = file.source().text();
     List<String> applied = new ArrayList<>();
     int rounds = 0;
     InputFile current = file;
-    Engine.FileResult result = engine.checkFile(current, policy);
+    Engine.FileResult result = check.apply(current);
     while (rounds < MAX_ROUNDS) {
       List<Finding> fixable =
           result.findings().stream()
@@ -57,7 +79,7 @@ public final class Fixer {
       rounds++;
       List<Finding> chosen = nonOverlapping(fixable);
       String next = apply(text, chosen);
-      Engine.FileResult after = chosen.size() > 1 ? sound(current, result, next, policy) : null;
+      Engine.FileResult after = chosen.size() > 1 ? sound(current, result, next, check) : null;
       if (chosen.size() > 1 && after == null) {
         // Each fix was verified alone; together they are not. Take one step at a time.
         chosen = List.of(fixable.get(0));
@@ -69,7 +91,7 @@ public final class Fixer {
       text = next;
       chosen.forEach(f -> applied.add(f.fix().description()));
       current = file.withText(text);
-      result = after != null ? after : engine.checkFile(current, policy);
+      result = after != null ? after : check.apply(current);
     }
     return new Outcome(file, text, List.copyOf(applied), rounds);
   }
@@ -121,12 +143,15 @@ public final class Fixer {
    * round can use it), else null.
    */
   private Engine.FileResult sound(
-      InputFile before, Engine.FileResult result, String next, Policy policy) {
+      InputFile before,
+      Engine.FileResult result,
+      String next,
+      Function<InputFile, Engine.FileResult> check) {
     if (!LineEndings.kept(before.source().text(), next)) {
       return null;
     }
     InputFile after = before.withText(next);
-    Engine.FileResult now = engine.checkFile(after, policy);
+    Engine.FileResult now = check.apply(after);
     Map<String, Integer> problemsBefore = countProblems(result);
     Map<String, Integer> problemsAfter = countProblems(now);
     boolean ok =

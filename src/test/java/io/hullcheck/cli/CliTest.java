@@ -222,6 +222,49 @@ class CliTest {
     assertEquals("docs/rules/test-maintainer.md", first.get("docs").asText());
   }
 
+  @Test
+  void scanChecksAComposeProjectAndReportsEachFindingInTheFileThatWritesIt() throws IOException {
+    write(
+        "app/compose.yaml",
+        "services:\n  web:\n    extends:\n      file: base/common.yml\n      service: base\n"
+            + "    image: x\n");
+    write("app/base/common.yml", "services:\n  base:\n    privileged: true\n");
+    write("app/compose.override.yaml", "services:\n  api:\n    image: y\n    privileged: true\n");
+    Run r = run("scan", "--format", "json", dir.resolve("app").toString());
+    JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
+    List<String> where = new ArrayList<>();
+    findings.forEach(f -> where.add(f.get("path").asText() + ":" + f.get("line").asInt()));
+    // common.yml is not a compose file by name: it is read because compose.yaml extends it. The
+    // override is checked with compose.yaml only, not a second time on its own.
+    assertEquals(List.of("base/common.yml:3", "compose.override.yaml:4"), where, r.out());
+  }
+
+  @Test
+  void fixEditsTheOverrideThatWritesTheValueAndLeavesTheComposeFile() throws IOException {
+    String base = "services:\n  web:\n    image: x\n";
+    write("app/compose.yaml", base);
+    write("app/compose.override.yaml", "services:\n  web:\n    privileged: true\n    user: a\n");
+    Run r = run("fix", dir.resolve("app").toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(base, Files.readString(dir.resolve("app/compose.yaml")));
+    assertEquals(
+        "services:\n  web:\n    user: a\n",
+        Files.readString(dir.resolve("app/compose.override.yaml")));
+  }
+
+  @Test
+  void anExtendsCycleIsReportedWithItsPlaceAndTheOtherFilesAreStillChecked() throws IOException {
+    write(
+        "app/compose.yaml",
+        "services:\n  a:\n    extends: b\n  b:\n    extends: a\n    privileged: true\n");
+    Run r = run("scan", dir.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(
+        r.out().contains("app/compose.yaml:5:14: ") && r.out().contains("extends cycle"), r.out());
+    assertTrue(r.out().contains("Dockerfile:2:1: warning [test-maintainer]"), r.out());
+    assertTrue(r.out().contains("deploy/compose.yaml:4:5: error [test-privileged]"), r.out());
+  }
+
   private void write(String rel, String text) throws IOException {
     Path p = dir.resolve(rel);
     Files.createDirectories(p.getParent());
