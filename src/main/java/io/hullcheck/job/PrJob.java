@@ -1,5 +1,6 @@
 package io.hullcheck.job;
 
+import io.hullcheck.compose.ComposeSources;
 import io.hullcheck.engine.Engine;
 import io.hullcheck.engine.FileKind;
 import io.hullcheck.engine.FileProblem;
@@ -329,11 +330,18 @@ public final class PrJob {
     basePaths.addAll(PolicyLoader.HADOLINT_LOCATIONS);
     Set<String> headPaths = wanted.computeIfAbsent(pr.headSha(), k -> new LinkedHashSet<>());
     for (ChangedFile cf : docker) {
+      boolean compose = DockerFiles.kindOf(cf.path()).orElse(null) == FileKind.COMPOSE;
       if (cf.basePath() != null) {
         basePaths.add(cf.basePath());
+        if (compose) {
+          basePaths.addAll(ProjectFiles.neighbours(cf.basePath()));
+        }
       }
       if (cf.inHead()) {
         headPaths.add(cf.path());
+        if (compose) {
+          headPaths.addAll(ProjectFiles.neighbours(cf.path()));
+        }
       }
     }
     for (ChangedFile cf : policyEdits) {
@@ -342,7 +350,30 @@ public final class PrJob {
       }
     }
     wanted.values().removeIf(Set::isEmpty);
-    FetchResult result = fetcher.fetch(pr.cloneUrl(), host.gitCredentials(pr.ref()), wanted);
+    FetchResult first =
+        wanted.isEmpty()
+            ? new FetchResult(Map.of(), 0, true)
+            : fetcher.fetch(pr.cloneUrl(), host.gitCredentials(pr.ref()), wanted);
+    // Compose projects: the extends and include targets their files name, from the same commits.
+    Map<String, List<String>> roots = new LinkedHashMap<>();
+    for (ChangedFile cf : docker) {
+      if (DockerFiles.kindOf(cf.path()).orElse(null) != FileKind.COMPOSE) {
+        continue;
+      }
+      if (cf.inHead()) {
+        roots.computeIfAbsent(pr.headSha(), k -> new ArrayList<>()).add(cf.path());
+        roots.get(pr.headSha()).addAll(ProjectFiles.neighbours(cf.path()));
+      }
+      if (cf.basePath() != null) {
+        roots.computeIfAbsent(pr.baseSha(), k -> new ArrayList<>()).add(cf.basePath());
+        roots.get(pr.baseSha()).addAll(ProjectFiles.neighbours(cf.basePath()));
+      }
+    }
+    FetchResult result =
+        ProjectFiles.complete(
+            first,
+            roots,
+            more -> fetcher.fetch(pr.cloneUrl(), host.gitCredentials(pr.ref()), more));
     log.info(
         "stage=fetch paths={} bytes_received={} filtered={}",
         wanted.values().stream().mapToInt(Set::size).sum(),
@@ -487,8 +518,24 @@ public final class PrJob {
           "Not checked (excluded by `paths` in the policy): "
               + String.join(", ", excluded.stream().map(p -> "`" + p + "`").toList()));
     }
-    ScanResult headResult = engine.check(headInputs, policy);
-    ScanResult baseResult = engine.check(baseInputs, policy);
+    ComposeSources headFiles = ProjectFiles.of(fetched, pr.headSha());
+    ComposeSources baseFiles = ProjectFiles.of(fetched, pr.baseSha());
+    addProjectMains(docker, headInputs, headSources, headFiles);
+    addProjectMains(docker, baseInputs, baseSources, baseFiles);
+    ScanResult headResult = engine.withSources(headFiles).check(headInputs, policy);
+    ScanResult baseResult = engine.withSources(baseFiles).check(baseInputs, policy);
+    // Findings may lie in the other files of a compose project (an override, an extends target):
+    // fingerprints and comments need their text too.
+    for (Finding f : headResult.findings()) {
+      headFiles
+          .read(f.path())
+          .ifPresent(t -> headSources.putIfAbsent(f.path(), new SourceFile(f.path(), t)));
+    }
+    for (Finding f : baseResult.findings()) {
+      baseFiles
+          .read(f.path())
+          .ifPresent(t -> baseSources.putIfAbsent(f.path(), new SourceFile(f.path(), t)));
+    }
     List<Finding> hf = headResult.findings();
     List<String> headFps = Fingerprints.of(hf, headSources);
     Set<String> baseFps = new HashSet<>(Fingerprints.of(baseResult.findings(), baseSources));
@@ -508,6 +555,28 @@ public final class PrJob {
         baseResult.findings().size(),
         headResult.problems().size());
     return new Evaluation(tagged, headResult.problems(), headSources, evaluated, notes, headInputs);
+  }
+
+  /**
+   * Adds the default compose file of each changed override file whose default file is unchanged, so
+   * the override is checked as part of its project, as {@code docker compose} reads it.
+   */
+  private static void addProjectMains(
+      List<ChangedFile> docker,
+      List<InputFile> inputs,
+      Map<String, SourceFile> sources,
+      ComposeSources files) {
+    Set<String> present = new HashSet<>();
+    inputs.forEach(i -> present.add(i.path()));
+    for (ChangedFile cf : docker) {
+      Optional<String> main = ProjectFiles.mainOf(cf.path(), files);
+      if (main.isEmpty() || !present.contains(cf.path()) || !present.add(main.get())) {
+        continue;
+      }
+      SourceFile source = new SourceFile(main.get(), files.read(main.get()).orElseThrow());
+      sources.put(main.get(), source);
+      inputs.add(new InputFile(source, FileKind.COMPOSE));
+    }
   }
 
   /** The text of a fetched file, or empty with a note saying why it is not read. */

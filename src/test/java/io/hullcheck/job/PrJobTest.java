@@ -157,6 +157,42 @@ class PrJobTest {
   }
 
   @Test
+  void aChangedComposeFileIsCheckedWithTheFilesItsProjectReadsFromTheSameCommit()
+      throws IOException {
+    String common = "services:\n  base:\n    privileged: true\n";
+    String override = "services:\n  web:\n    cap_add: [SYS_ADMIN]\n";
+    ObjectId b =
+        commit(
+            null,
+            Map.of(
+                "app/compose.yaml", "services:\n  web:\n    image: nginx:1.27\n",
+                "app/compose.override.yaml", override,
+                "app/common/base.yml", common));
+    ObjectId h =
+        commit(
+            b,
+            Map.of(
+                "app/compose.yaml",
+                "services:\n  web:\n    extends:\n      file: common/base.yml\n"
+                    + "      service: base\n    image: nginx:1.27\n",
+                "app/compose.override.yaml",
+                override,
+                "app/common/base.yml",
+                common));
+    LocalPrHost host = host(b, h);
+    JobOutcome out = run(host, h.name());
+    LocalPrHost.CheckRun check = onlyRun(host);
+    // Only compose.yaml changed; the extends target and the override were fetched from the head.
+    assertTrue(out.findingsByRule().containsKey("privileged"), out.findingsByRule().toString());
+    assertTrue(
+        out.findingsByRule().containsKey("capability-dangerous"), out.findingsByRule().toString());
+    List<String> paths =
+        check.annotations().stream().map(a -> a.path() + ":" + a.startLine()).toList();
+    assertTrue(paths.contains("app/common/base.yml:3"), paths.toString());
+    assertTrue(paths.contains("app/compose.override.yaml:3"), paths.toString());
+  }
+
+  @Test
   void aChangedFileThatDoesNotParseFailsTheCheck() throws IOException {
     ObjectId b = commit(null, Map.of("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n"));
     ObjectId h = commit(b, Map.of("compose.yaml", "services:\n  web: [unclosed\n"));
