@@ -438,7 +438,7 @@ public final class ProjectLoader {
    * A path named in {@code from}, relative to its directory, as a normalised path; null when it is
    * unknown, absolute, or leaves the checked directory.
    */
-  static String resolve(String from, String relative) {
+  public static String resolve(String from, String relative) {
     if (relative == null || relative.isEmpty() || relative.startsWith("/")) {
       return null;
     }

@@ -4,6 +4,7 @@ import io.hullcheck.compose.ComposeFile;
 import io.hullcheck.compose.ComposeSources;
 import io.hullcheck.compose.ProjectLoader;
 import io.hullcheck.compose.ProjectText;
+import io.hullcheck.compose.Service;
 import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.DockerfileParser;
 import io.hullcheck.model.ParseProblem;
@@ -151,9 +152,69 @@ public final class Engine {
       findings.addAll(r.findings());
       problems.addAll(r.problems());
     }
+    Map<String, List<BuildLink>> builtBy = buildLinks(standalone, all);
+    if (!builtBy.isEmpty()) {
+      findings.replaceAll(f -> withBuiltBy(f, builtBy.get(f.path())));
+    }
     findings.sort(ORDER);
     problems.sort(FileProblem.ORDER);
-    return new ScanResult(findings, problems, checked);
+    return new ScanResult(findings, problems, checked, builtBy);
+  }
+
+  /**
+   * The compose services built from each Dockerfile among {@code files}: {@code build.context}
+   * (relative to the file where {@code build} is written) joined with {@code build.dockerfile}.
+   * Services with {@code dockerfile_inline}, a remote or absolute context, or an unknown value link
+   * to no file.
+   */
+  private Map<String, List<BuildLink>> buildLinks(List<InputFile> files, ComposeSources all) {
+    Set<String> dockerfiles = new HashSet<>();
+    files.stream()
+        .filter(f -> f.kind() == FileKind.DOCKERFILE)
+        .forEach(f -> dockerfiles.add(f.path()));
+    Map<String, List<BuildLink>> out = new HashMap<>();
+    if (dockerfiles.isEmpty()) {
+      return out;
+    }
+    for (InputFile f : files) {
+      if (f.kind() != FileKind.COMPOSE || !(parse(f, all).model() instanceof ComposeFile c)) {
+        continue;
+      }
+      for (Service s : c.services()) {
+        Service.Build b = s.build();
+        if (b == null || b.context() == null || b.dockerfile() == null) {
+          continue;
+        }
+        String writtenIn = c.layout().locate(b.node().span()).path();
+        String context = b.context().contains("://") ? null : b.context();
+        String path =
+            context == null || b.dockerfile().startsWith("/")
+                ? null
+                : ProjectLoader.resolve(writtenIn, context + "/" + b.dockerfile());
+        if (path == null || !dockerfiles.contains(path)) {
+          continue;
+        }
+        ProjectText.Location name = c.layout().locate(s.nameSpan());
+        out.computeIfAbsent(path, k -> new ArrayList<>())
+            .add(
+                new BuildLink(
+                    path,
+                    s.name(),
+                    name.path(),
+                    name.span().startLine(),
+                    name.span().startColumn()));
+      }
+    }
+    out.values().forEach(l -> l.sort(Comparator.comparing(BuildLink::composePath)));
+    return out;
+  }
+
+  private static Finding withBuiltBy(Finding f, List<BuildLink> links) {
+    if (links == null || links.isEmpty()) {
+      return f;
+    }
+    String built = BuildLink.describe(links);
+    return f.withNote(f.note() == null ? built : f.note() + ". " + built);
   }
 
   /** The checked files first, then the engine's sources. */

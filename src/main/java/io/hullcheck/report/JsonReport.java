@@ -2,6 +2,7 @@ package io.hullcheck.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hullcheck.engine.BuildLink;
 import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.ScanResult;
 import io.hullcheck.model.SourceFile;
@@ -9,6 +10,7 @@ import io.hullcheck.model.Span;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.TextEdit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +29,18 @@ public final class JsonReport {
     ObjectNode root = Json.NODES.objectNode();
     ArrayNode findings = root.putArray("findings");
     for (Finding f : result.findings()) {
-      findings.add(finding(f, sources.get(f.path())));
+      ObjectNode n = finding(f, sources.get(f.path()));
+      List<BuildLink> links = result.builtBy().get(f.path());
+      if (links != null) {
+        ArrayNode built = n.putArray("builtBy");
+        for (BuildLink l : links) {
+          ObjectNode b = built.addObject();
+          b.put("service", l.service());
+          b.put("path", l.composePath());
+          b.put("line", l.line());
+        }
+      }
+      findings.add(n);
     }
     ArrayNode problems = root.putArray("problems");
     for (FileProblem p : result.problems()) {

@@ -2,6 +2,7 @@ package io.hullcheck.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hullcheck.engine.BuildLink;
 import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.FindingKey;
 import io.hullcheck.engine.ScanResult;
@@ -74,7 +75,9 @@ public final class SarifReport {
     ArrayNode results = run.putArray("results");
     Map<String, Integer> occurrences = new HashMap<>();
     for (Finding f : result.findings()) {
-      results.add(result(f, sources.get(f.path()), index.get(f.ruleId()), occurrences));
+      ObjectNode r = result(f, sources.get(f.path()), index.get(f.ruleId()), occurrences);
+      relatedLocations(r, result.builtBy().get(f.path()));
+      results.add(r);
     }
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);
@@ -155,6 +158,25 @@ public final class SarifReport {
       s.putObject("properties").put("source", f.suppression().source());
     }
     return r;
+  }
+
+  /** A Dockerfile finding's related locations: the compose services built from the file. */
+  private static void relatedLocations(ObjectNode result, List<BuildLink> links) {
+    if (links == null || links.isEmpty()) {
+      return;
+    }
+    ArrayNode related = result.putArray("relatedLocations");
+    int id = 1;
+    for (BuildLink link : links) {
+      ObjectNode loc = related.addObject();
+      loc.put("id", id++);
+      ObjectNode physical = loc.putObject("physicalLocation");
+      artifact(physical.putObject("artifactLocation"), link.composePath());
+      ObjectNode region = physical.putObject("region");
+      region.put("startLine", link.line());
+      region.put("startColumn", link.column());
+      loc.putObject("message").put("text", "built by service " + link.service());
+    }
   }
 
   private static void region(ObjectNode region, Span s) {

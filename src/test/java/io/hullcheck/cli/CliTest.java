@@ -265,6 +265,34 @@ class CliTest {
     assertTrue(r.out().contains("deploy/compose.yaml:4:5: error [test-privileged]"), r.out());
   }
 
+  @Test
+  void dockerfileFindingsNameTheComposeServicesBuiltFromIt() throws IOException {
+    write("app/web/Dockerfile", "FROM alpine:3.20\nMAINTAINER me\n");
+    write(
+        "app/compose.yaml",
+        "services:\n  web:\n    build: ./web\n  worker:\n    build:\n      context: web\n"
+            + "      dockerfile: Dockerfile\n  inline:\n    build:\n      context: web\n"
+            + "      dockerfile_inline: FROM alpine:3.20\n");
+    Path app = dir.resolve("app");
+    Run text = run("scan", app.toString());
+    assertTrue(
+        text.out().contains("  note: Built by services web, worker in compose.yaml\n"), text.out());
+    JsonNode json =
+        new ObjectMapper().readTree(run("scan", "--format", "json", app.toString()).out());
+    JsonNode built = json.get("findings").get(0).get("builtBy");
+    assertEquals(2, built.size(), json.toString());
+    assertEquals("worker", built.get(1).get("service").asText());
+    assertEquals(4, built.get(1).get("line").asInt());
+    JsonNode sarif =
+        new ObjectMapper().readTree(run("scan", "--format", "sarif", app.toString()).out());
+    JsonNode related = sarif.at("/runs/0/results/0/relatedLocations");
+    assertEquals(2, related.size(), sarif.toString());
+    assertEquals(
+        "compose.yaml", related.get(0).at("/physicalLocation/artifactLocation/uri").asText());
+    assertEquals(2, related.get(0).at("/physicalLocation/region/startLine").asInt());
+    assertEquals("built by service web", related.get(0).at("/message/text").asText());
+  }
+
   private void write(String rel, String text) throws IOException {
     Path p = dir.resolve(rel);
     Files.createDirectories(p.getParent());
