@@ -13,6 +13,7 @@ import io.hullcheck.rules.Category;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.ImageRegistry;
 import io.hullcheck.rules.Options;
 import io.hullcheck.rules.Rule;
 import io.hullcheck.rules.RuleContext;
@@ -32,6 +33,9 @@ import java.util.Map;
  * <p>Compose interpolation sees each file's own variables ({@link InputFile#env()}, the {@code
  * .env} next to it) overlaid by the engine's ({@link #withEnv}), which is empty by default: the
  * process environment is not read here, so the same files give the same findings on every machine.
+ *
+ * <p>Registry lookups are off by default ({@link ImageRegistry#OFFLINE}); {@link #withRegistry}
+ * gives the rules a client, which only adds fixes that need the registry.
  */
 public final class Engine {
   /** The rule id under which a rule that threw is reported. */
@@ -50,23 +54,30 @@ public final class Engine {
   private final Map<String, String> env;
   private final boolean parallel;
   private final boolean fixes;
+  private final ImageRegistry registry;
 
   public Engine(List<Rule> rules) {
-    this(rules, Map.of(), true, true);
+    this(rules, Map.of(), true, true, ImageRegistry.OFFLINE);
   }
 
-  private Engine(List<Rule> rules, Map<String, String> env, boolean parallel, boolean fixes) {
+  private Engine(
+      List<Rule> rules,
+      Map<String, String> env,
+      boolean parallel,
+      boolean fixes,
+      ImageRegistry registry) {
     this.rules = List.copyOf(rules);
     // Metadata is read by reflection; read it once, not per file.
     this.catalogue = this.rules.stream().map(Rule::meta).toList();
     this.env = Map.copyOf(env);
     this.parallel = parallel;
     this.fixes = fixes;
+    this.registry = registry;
   }
 
   /** This engine with interpolation variables that win over each file's own. */
   public Engine withEnv(Map<String, String> newEnv) {
-    return new Engine(rules, newEnv, parallel, fixes);
+    return new Engine(rules, newEnv, parallel, fixes, registry);
   }
 
   /**
@@ -74,7 +85,7 @@ public final class Engine {
    * thread only. Results are the same either way.
    */
   public Engine withParallel(boolean newParallel) {
-    return new Engine(rules, env, newParallel, fixes);
+    return new Engine(rules, env, newParallel, fixes, registry);
   }
 
   /**
@@ -83,7 +94,21 @@ public final class Engine {
    * request, which only tells new findings from old) skip that work.
    */
   public Engine withoutFixes() {
-    return new Engine(rules, env, parallel, false);
+    return new Engine(rules, env, parallel, false, registry);
+  }
+
+  /**
+   * This engine with rules that may ask {@code newRegistry} about tags and digests. The registry
+   * must answer the same question the same way within one check, since fixes are verified by
+   * checking again (a caching client does).
+   */
+  public Engine withRegistry(ImageRegistry newRegistry) {
+    return new Engine(rules, env, parallel, fixes, newRegistry);
+  }
+
+  /** The registry rules ask; {@link ImageRegistry#OFFLINE} unless set. */
+  public ImageRegistry registry() {
+    return registry;
   }
 
   public List<Rule> rules() {
@@ -211,7 +236,8 @@ public final class Engine {
       RuleContext context =
           new RuleContext(
               a.setting().options() == null ? Options.empty() : a.setting().options(),
-              policy.data());
+              policy.data(),
+              registry);
       List<Finding> found;
       try {
         found =

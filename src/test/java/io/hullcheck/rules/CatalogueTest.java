@@ -72,10 +72,13 @@ class CatalogueTest {
         gaps.add(id + ": no negative fixture (clean-*) in " + dir);
       }
       Path fixes = Fixtures.FIXES.resolve(id);
-      boolean pair =
-          Files.isDirectory(fixes)
-              && Fixtures.files(fixes).stream()
-                  .anyMatch(f -> f.getFileName().toString().contains(".before."));
+      boolean pair = false;
+      for (Path d : List.of(fixes, Fixtures.ONLINE_FIXES.resolve(id))) {
+        pair |=
+            Files.isDirectory(d)
+                && Fixtures.files(d).stream()
+                    .anyMatch(f -> f.getFileName().toString().contains(".before."));
+      }
       if (m.fixable() && !pair) {
         gaps.add(id + ": fixable but no before/after pair in " + fixes);
       }
@@ -89,7 +92,7 @@ class CatalogueTest {
   void fixtureDirectoriesNameKnownRules() {
     Set<String> known = Fixtures.knownRules().keySet();
     List<String> unknown = new ArrayList<>();
-    for (Path root : List.of(Fixtures.FIXTURES, Fixtures.FIXES)) {
+    for (Path root : List.of(Fixtures.FIXTURES, Fixtures.FIXES, Fixtures.ONLINE_FIXES)) {
       for (Path dir : Fixtures.dirs(root)) {
         if (!known.contains(dir.getFileName().toString())) {
           unknown.add(dir.toString());

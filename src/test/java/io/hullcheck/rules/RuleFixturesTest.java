@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullcheck.engine.Engine;
 import io.hullcheck.engine.FileKind;
 import io.hullcheck.engine.Fixer;
 import io.hullcheck.engine.InputFile;
 import io.hullcheck.engine.ScanResult;
+import io.hullcheck.registry.RegistryClient;
+import io.hullcheck.testing.FakeRegistry;
 import io.hullcheck.testing.Fixtures;
 import io.hullcheck.testing.TestPolicy;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RuleFixturesTest {
   private static final Map<String, Rule> RULES = Fixtures.knownRules();
+  private static FakeRegistry registry;
 
   @TestFactory
   Stream<DynamicNode> fixtures() {
@@ -41,7 +48,32 @@ class RuleFixturesTest {
   @TestFactory
   Stream<DynamicNode> fixPairs() {
     return Fixtures.dirs(Fixtures.FIXES).stream()
-        .map(dir -> DynamicContainer.dynamicContainer(dir.getFileName().toString(), pairsIn(dir)));
+        .map(
+            dir ->
+                DynamicContainer.dynamicContainer(
+                    dir.getFileName().toString(), pairsIn(dir, ImageRegistry.OFFLINE)));
+  }
+
+  /** Fix pairs that need registry lookups, against a fake registry on loopback. */
+  @TestFactory
+  Stream<DynamicNode> onlineFixPairs() {
+    registry = FakeRegistry.start();
+    ImageRegistry client =
+        new RegistryClient(
+            RegistryClient.Config.defaults()
+                .withEndpoints(Map.of("docker.io", registry.url(), "ghcr.io", registry.url())));
+    return Fixtures.dirs(Fixtures.ONLINE_FIXES).stream()
+        .map(
+            dir ->
+                DynamicContainer.dynamicContainer(
+                    dir.getFileName().toString(), pairsIn(dir, client)));
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    if (registry != null) {
+      registry.close();
+    }
   }
 
   private static Stream<DynamicNode> fixturesIn(Path dir) {
@@ -77,14 +109,14 @@ class RuleFixturesTest {
     }
   }
 
-  private static Stream<DynamicNode> pairsIn(Path dir) {
+  private static Stream<DynamicNode> pairsIn(Path dir, ImageRegistry lookups) {
     String ruleId = dir.getFileName().toString();
     List<DynamicNode> tests = new ArrayList<>();
     for (Path before : Fixtures.files(dir)) {
       String name = before.getFileName().toString();
       int at = name.indexOf(".before.");
       if (at < 0) {
-        if (!name.contains(".after.")) {
+        if (!name.contains(".after.") && !name.endsWith(".options.json")) {
           tests.add(
               DynamicTest.dynamicTest(
                   name, () -> fail(name + ": fix fixtures are <scenario>.before|after.<ext>")));
@@ -94,12 +126,15 @@ class RuleFixturesTest {
       Path after = dir.resolve(name.substring(0, at) + ".after." + name.substring(at + 8));
       tests.add(
           DynamicTest.dynamicTest(
-              name.substring(0, at), before.toUri(), () -> checkPair(ruleId, before, after)));
+              name.substring(0, at),
+              before.toUri(),
+              () -> checkPair(ruleId, before, after, lookups)));
     }
     return tests.stream();
   }
 
-  private static void checkPair(String ruleId, Path before, Path after) {
+  private static void checkPair(String ruleId, Path before, Path after, ImageRegistry lookups)
+      throws IOException {
     Rule rule = RULES.get(ruleId);
     if (rule == null) {
       fail("fixes/" + ruleId + " names no known rule");
@@ -108,21 +143,31 @@ class RuleFixturesTest {
     FileKind kind =
         Fixtures.kindOf(before)
             .orElseThrow(() -> new AssertionError(before + ": unknown extension"));
-    Fixer fixer = new Fixer(new Engine(List.of(rule)));
+    Path root = before.getParent().getParent();
+    Engine engine = new Engine(List.of(rule)).withRegistry(lookups);
+    Fixer fixer = new Fixer(engine);
     TestPolicy policy = TestPolicy.only(ruleId);
-    Fixer.Outcome once = fixer.fix(Fixtures.input(Fixtures.FIXES, before, kind), policy);
+    String name = before.getFileName().toString();
+    Path options =
+        before.resolveSibling(name.substring(0, name.indexOf(".before.")) + ".options.json");
+    if (Files.isRegularFile(options)) {
+      Map<String, Object> values =
+          new ObjectMapper()
+              .readValue(options.toFile(), new TypeReference<Map<String, Object>>() {});
+      policy = policy.withOptions(ruleId, values);
+    }
+    Fixer.Outcome once = fixer.fix(Fixtures.input(root, before, kind), policy);
     assertTrue(once.changed(), before + ": no verified fix was applied");
     assertEquals(Fixtures.read(after), once.fixed(), before + ": fixed text differs from " + after);
     Fixer.Outcome twice = fixer.fix(once.file().withText(once.fixed()), policy);
     assertEquals(once.fixed(), twice.fixed(), after + ": fixing again changed the file");
-    Fixer.Outcome ofAfter = fixer.fix(Fixtures.input(Fixtures.FIXES, after, kind), policy);
+    Fixer.Outcome ofAfter = fixer.fix(Fixtures.input(root, after, kind), policy);
     assertEquals(Fixtures.read(after), ofAfter.fixed(), after + ": fixing it changed it");
     List<String> left =
-        new Engine(List.of(rule))
-            .check(List.of(Fixtures.input(Fixtures.FIXES, after, kind)), policy).active().stream()
-                .filter(f -> f.ruleId().equals(ruleId))
-                .map(f -> "line " + f.span().startLine() + ": " + f.message())
-                .toList();
+        engine.check(List.of(Fixtures.input(root, after, kind)), policy).active().stream()
+            .filter(f -> f.ruleId().equals(ruleId))
+            .map(f -> "line " + f.span().startLine() + ": " + f.message())
+            .toList();
     assertEquals(List.of(), left, after + ": the fixed file still has " + ruleId + " findings");
   }
 }

@@ -43,10 +43,15 @@ import java.util.stream.Stream;
  * <p>Fix pairs: {@code src/test/resources/fixes/<rule-id>/<scenario>.before.<ext>} and {@code
  * .after.<ext>}: fixing {@code before} with only that rule gives exactly {@code after}, fixing
  * {@code after} changes nothing, and {@code after} has no finding of that rule left.
+ *
+ * <p>Online fix pairs: the same layout under {@code src/test/resources/fixes-online}, checked with
+ * registry lookups against {@link FakeRegistry} (Docker Hub and {@code ghcr.io} both mapped to it).
+ * An optional {@code <scenario>.options.json} gives the rule's options for that pair.
  */
 public final class Fixtures {
   public static final Path FIXTURES = Path.of("src/test/resources/fixtures");
   public static final Path FIXES = Path.of("src/test/resources/fixes");
+  public static final Path ONLINE_FIXES = Path.of("src/test/resources/fixes-online");
   private static final Pattern MARKER = Pattern.compile("^\\s*#\\s*expect:\\s*(\\S.*?)\\s*$");
 
   private Fixtures() {}
