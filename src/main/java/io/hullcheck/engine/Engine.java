@@ -19,6 +19,7 @@ import io.hullcheck.rules.Rule;
 import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleMeta;
 import io.hullcheck.rules.Severity;
+import io.hullcheck.rules.TextEdit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -298,14 +299,18 @@ public final class Engine {
    * problems, keeps its line endings and final newline, the finding it targets is gone, and no new
    * finding appears. Findings are compared by {@link FindingKey}, which does not depend on lines,
    * because an edit shifts everything below it. A dropped fix leaves the finding and its message.
+   *
+   * <p>With registry lookups on, a finding of another rule on text the fix rewrote is compared by
+   * rule id alone: pinning {@code node:latest} to {@code node:23.5.0} changes the text and message
+   * of base-image-full's finding on the same image, which is still the same finding, not a new one.
+   * The target's own rule gets no such allowance. Offline the comparison is the strict one, so
+   * results without a registry are exactly what they were.
    */
   private List<Finding> keepVerifiedFixes(
       InputFile file, Parsed parsed, List<Finding> findings, List<Active> active, Policy policy) {
     if (findings.stream().noneMatch(f -> f.fix() != null)) {
       return findings;
     }
-    SourceFile source = file.source();
-    Map<FindingKey, Integer> before = FindingKey.count(findings, source);
     Map<String, Integer> problemsBefore = problemCounts(parsed.problems());
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
@@ -313,7 +318,7 @@ public final class Engine {
         out.add(f);
         continue;
       }
-      boolean ok = verifies(file, f, before, problemsBefore, active, policy);
+      boolean ok = verifies(file, f, findings, problemsBefore, active, policy);
       out.add(ok ? f : f.withFix(null));
     }
     return out;
@@ -322,7 +327,7 @@ public final class Engine {
   private boolean verifies(
       InputFile file,
       Finding target,
-      Map<FindingKey, Integer> before,
+      List<Finding> findingsBefore,
       Map<String, Integer> problemsBefore,
       List<Active> active,
       Policy policy) {
@@ -342,9 +347,60 @@ public final class Engine {
       return false;
     }
     List<Finding> findings = evaluate(parsed, after.source(), active, policy);
-    Map<FindingKey, Integer> now = FindingKey.count(findings, after.source());
+    List<TextEdit> edits = target.fix().edits();
+    Map<FindingKey, Integer> before =
+        keys(findingsBefore, file.source(), edits, false, target.ruleId());
+    Map<FindingKey, Integer> now = keys(findings, after.source(), edits, true, target.ruleId());
     FindingKey key = FindingKey.of(target, file.source());
     return now.getOrDefault(key, 0) < before.getOrDefault(key, 0) && noMore(now, before);
+  }
+
+  /**
+   * The findings' keys; with registry lookups on, findings of rules other than {@code targetRule}
+   * that touch an edited range get a key of their rule id alone (see {@link #keepVerifiedFixes}).
+   *
+   * @param afterEdits whether the findings are of the fixed text (edit ranges are then shifted)
+   */
+  private Map<FindingKey, Integer> keys(
+      List<Finding> findings,
+      SourceFile source,
+      List<TextEdit> edits,
+      boolean afterEdits,
+      String targetRule) {
+    if (!registry.online()) {
+      return FindingKey.count(findings, source);
+    }
+    List<int[]> ranges = editedRanges(edits, afterEdits);
+    Map<FindingKey, Integer> counts = new HashMap<>();
+    for (Finding f : findings) {
+      int start = f.span().startOffset();
+      int end = f.span().endOffset();
+      boolean rewritten =
+          !f.ruleId().equals(targetRule)
+              && ranges.stream().anyMatch(r -> start <= r[1] && r[0] <= end);
+      FindingKey k =
+          rewritten ? new FindingKey(f.ruleId(), "", "(rewritten)") : FindingKey.of(f, source);
+      counts.merge(k, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** The edits' ranges in the original text, or in the fixed text when {@code afterEdits}. */
+  private static List<int[]> editedRanges(List<TextEdit> edits, boolean afterEdits) {
+    List<TextEdit> sorted = new ArrayList<>(edits);
+    sorted.sort(Comparator.comparingInt(TextEdit::startOffset));
+    List<int[]> out = new ArrayList<>();
+    int shift = 0;
+    for (TextEdit e : sorted) {
+      if (afterEdits) {
+        int start = e.startOffset() + shift;
+        out.add(new int[] {start, start + e.text().length()});
+        shift += e.text().length() - (e.endOffset() - e.startOffset());
+      } else {
+        out.add(new int[] {e.startOffset(), e.endOffset()});
+      }
+    }
+    return out;
   }
 
   /** Whether no key occurs more often in {@code after} than in {@code before}. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hullcheck.testing.AppHarness;
 import io.hullcheck.testing.FakeGitHub;
 import io.hullcheck.testing.FakeGitHub.Received;
+import io.hullcheck.testing.FakeRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -157,6 +158,26 @@ class AppEndToEndTest {
             "hullcheck_github_rate_limit_remaining{resource=\"core\"} 4990.0",
             "hullcheck_job_duration_seconds_count{conclusion=\"failure\"} 1")) {
       assertTrue(metrics.contains(expected), expected + " not in\n" + metrics);
+    }
+  }
+
+  @Test
+  void withRegistryLookupsTheImageTagCommentSuggestsTheCurrentVersion() throws Exception {
+    open();
+    Map<String, JsonNode> offline = commentsByRule(reviews().get(0).body());
+    assertFalse(offline.get("image-tag").path("body").asText().contains("```suggestion"));
+    h.close();
+    try (FakeRegistry registry = FakeRegistry.start()) {
+      h =
+          new AppHarness(
+              dir.resolve("lookups"),
+              Duration.ofMillis(5),
+              b -> b.registryLookups(true).registryEndpoints(Map.of("docker.io", registry.url())));
+      h.base(Map.of("README.md", "# shop\n", ".github/hullcheck.yml", POLICY));
+      open();
+      Map<String, JsonNode> online = commentsByRule(reviews().get(0).body());
+      assertComment(
+          online.get("image-tag"), "Dockerfile", 1, "```suggestion\nFROM node:23.5.0\n```");
     }
   }
 

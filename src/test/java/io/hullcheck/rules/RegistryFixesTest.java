@@ -115,4 +115,30 @@ class RegistryFixesTest {
     String text = "FROM python:3.12\nUSER 10001\nCMD [\"python\"]\n";
     assertNull(only("base-image-full", text, client(Duration.ofSeconds(5))).fix());
   }
+
+  @Test
+  void anotherRuleOnThePinnedImageIsNotANewFinding() {
+    Rule imageTag =
+        Registry.all().stream().filter(r -> r.meta().id().equals("image-tag")).findFirst().get();
+    Rule full =
+        Registry.all().stream()
+            .filter(r -> r.meta().id().equals("base-image-full"))
+            .findFirst()
+            .get();
+    String text = "FROM node:latest\nUSER 10001\nCMD [\"node\", \"server.js\"]\n";
+    List<Finding> found =
+        new Engine(List.of(imageTag, full))
+            .withRegistry(client(Duration.ofSeconds(5)))
+            .check(
+                List.of(new InputFile(new SourceFile("f", text), FileKind.DOCKERFILE)),
+                TestPolicy.only("image-tag", "base-image-full"))
+            .active();
+    assertEquals(
+        List.of("base-image-full", "image-tag"),
+        found.stream().map(Finding::ruleId).sorted().toList());
+    Finding pin = found.stream().filter(f -> f.ruleId().equals("image-tag")).findFirst().get();
+    assertNotNull(
+        pin.fix(), "base-image-full's finding on node:23.5.0 is the one it had on node:latest");
+    assertEquals("Pin node to 23.5.0", pin.fix().description());
+  }
 }
