@@ -136,4 +136,29 @@ class RegistryClientTest {
             "Bearer realm=\"https://auth.docker.io/token\",service=\"registry.docker.io\","
                 + "scope=\"repository:library/nginx:pull\""));
   }
+
+  @Test
+  void noTokenEverReachesALogLine() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(RegistryClient.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    ch.qos.logback.classic.Level level = logger.getLevel();
+    logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    logger.addAppender(lines);
+    try {
+      client.tags(ref("nginx"));
+      client.digest(ref("nginx"), "missing");
+      registry.fail("library/python");
+      client.digest(ref("python"), "3.12");
+    } finally {
+      logger.detachAppender(lines);
+      logger.setLevel(level);
+    }
+    assertFalse(lines.list.isEmpty(), "the lookups log what they did");
+    for (ch.qos.logback.classic.spi.ILoggingEvent e : lines.list) {
+      assertFalse(e.getFormattedMessage().contains("tok-"), e.getFormattedMessage());
+    }
+  }
 }
