@@ -89,7 +89,7 @@ final class FileOptions {
       vars.putAll(context.processEnv());
     }
     vars.putAll(env);
-    return new Engine(context.rules()).withEnv(vars).withRegistry(registry.registry());
+    return new Engine(context.rules()).withEnv(vars).withRegistry(registry.registry(context));
   }
 
   /** The policy, or null after printing every error in it (the caller exits with 2). */

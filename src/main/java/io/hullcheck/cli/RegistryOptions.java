@@ -34,7 +34,7 @@ final class RegistryOptions {
   int timeoutSeconds;
 
   /** The registry the rules ask: offline unless lookups were asked for. */
-  ImageRegistry registry() {
+  ImageRegistry registry(CliContext context) {
     if (!lookups && endpoints.isEmpty()) {
       return ImageRegistry.OFFLINE;
     }
@@ -46,7 +46,12 @@ final class RegistryOptions {
     return new RegistryClient(
         RegistryClient.Config.defaults()
             .withEndpoints(map)
-            .withTimeout(Duration.ofSeconds(timeoutSeconds)));
+            .withTimeout(Duration.ofSeconds(timeoutSeconds)),
+        line -> {
+          synchronized (context.err()) {
+            context.err().println("hullcheck: " + line);
+          }
+        });
   }
 
   private static URI endpoint(String host, String url) {

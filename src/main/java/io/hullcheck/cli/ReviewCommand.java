@@ -75,7 +75,7 @@ final class ReviewCommand implements Callable<Integer> {
     try (repository) {
       return review(
           context,
-          new Engine(context.rules()).withRegistry(registry.registry()),
+          new Engine(context.rules()).withRegistry(registry.registry(context)),
           repository,
           base,
           heads,

@@ -23,10 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * An {@link ImageRegistry} that asks registries over the Docker Registry HTTP API v2: {@code GET
@@ -39,11 +41,11 @@ import org.slf4j.LoggerFactory;
  * library/}. Other hosts are reached over HTTPS at their own name unless {@link Config#endpoints}
  * maps them elsewhere (a mirror, or a test's loopback server).
  *
- * <p>Every failure (timeout, refused connection, HTTP error, malformed answer) is logged once as a
- * line naming the image, never a token, and answers "unknown": the scan goes on with no suggestion.
- * Answers, unknown ones included, are cached for {@link Config#ttl}, and a host that timed out or
- * refused is not asked again within that time, so a slow registry costs one timeout per scan, not
- * one per image. Thread-safe.
+ * <p>Every failure (timeout, refused connection, HTTP error, malformed answer) is reported once as
+ * a line naming the image, never a token (to the log, or to the consumer given), and answers
+ * "unknown": the scan goes on with no suggestion. Answers, unknown ones included, are cached for
+ * {@link Config#ttl}, and a host that timed out or refused is not asked again within that time, so
+ * a slow registry costs one timeout per scan, not one per image. Thread-safe.
  */
 public final class RegistryClient implements ImageRegistry {
   /** The name Docker gives Docker Hub in image references. */
@@ -115,13 +117,24 @@ public final class RegistryClient implements ImageRegistry {
   private final TtlCache<String, Optional<String>> digests;
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final Map<String, Instant> down = new ConcurrentHashMap<>();
+  private final Consumer<String> warnings;
 
+  /** A client that logs its warnings (the App). */
   public RegistryClient(Config config) {
-    this(config, Clock.systemUTC());
+    this(config, null);
   }
 
-  RegistryClient(Config config, Clock clock) {
+  /**
+   * A client that hands its warnings to {@code warnings} instead of the log (the command line
+   * prints them to standard error, keeping standard output for the report).
+   */
+  public RegistryClient(Config config, Consumer<String> warnings) {
+    this(config, warnings, Clock.systemUTC());
+  }
+
+  RegistryClient(Config config, Consumer<String> warnings, Clock clock) {
     this.config = config;
+    this.warnings = warnings;
     this.clock = clock;
     this.http =
         HttpClient.newBuilder()
@@ -179,7 +192,7 @@ public final class RegistryClient implements ImageRegistry {
         JsonNode list = JSON.readTree(response.get().body()).path("tags");
         list.forEach(n -> all.add(n.asText()));
       } catch (IOException e) {
-        log.warn("Registry answered the tags of {} with malformed JSON; no registry fix", t);
+        warn("Registry answered the tags of {} with malformed JSON; no registry fix", t);
         return Optional.empty();
       }
       next = nextPage(t, response.get());
@@ -222,7 +235,7 @@ public final class RegistryClient implements ImageRegistry {
       digest = send(t, uri, "GET", MANIFEST_TYPES, what).map(r -> "sha256:" + sha256(r.body()));
     }
     if (digest.isPresent() && !DIGEST.matcher(digest.get()).matches()) {
-      log.warn("Registry gave {} a digest that is not sha256; no registry fix", what);
+      warn("Registry gave {} a digest that is not sha256; no registry fix", what);
       return Optional.empty();
     }
     return digest;
@@ -244,7 +257,7 @@ public final class RegistryClient implements ImageRegistry {
       if (r.statusCode() == 401) {
         Optional<String> challenge = r.headers().firstValue("WWW-Authenticate");
         if (challenge.isEmpty() || !challenge.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
-          log.warn("Registry {} wants credentials for {}; no registry fix", t.host(), what);
+          warn("Registry {} wants credentials for {}; no registry fix", t.host(), what);
           return Optional.empty();
         }
         if (!fetchToken(t, challenge.get())) {
@@ -257,7 +270,7 @@ public final class RegistryClient implements ImageRegistry {
         return Optional.empty();
       }
       if (r.statusCode() != 200) {
-        log.warn("Registry lookup of {} got HTTP {}; no registry fix", what, r.statusCode());
+        warn("Registry lookup of {} got HTTP {}; no registry fix", what, r.statusCode());
         return Optional.empty();
       }
       return Optional.of(r);
@@ -268,14 +281,22 @@ public final class RegistryClient implements ImageRegistry {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IllegalArgumentException e) {
-      log.warn("Registry lookup of {} is not a valid request; no registry fix", what);
+      warn("Registry lookup of {} is not a valid request; no registry fix", what);
     }
     return Optional.empty();
   }
 
+  private void warn(String format, Object... args) {
+    if (warnings == null) {
+      log.warn(format, args);
+    } else {
+      warnings.accept(MessageFormatter.arrayFormat(format, args).getMessage());
+    }
+  }
+
   private void markDown(Target t, String what, String why) {
     down.put(t.host(), clock.instant().plus(config.ttl()));
-    log.warn("Registry lookup of {} {}; no registry fixes from {} for now", what, why, t.host());
+    warn("Registry lookup of {} {}; no registry fixes from {} for now", what, why, t.host());
   }
 
   private HttpResponse<byte[]> request(URI uri, String method, String accept, String token)
@@ -301,7 +322,7 @@ public final class RegistryClient implements ImageRegistry {
     Map<String, String> params = challengeParams(challenge);
     String realm = params.get("realm");
     if (realm == null) {
-      log.warn("Registry {} sent a bearer challenge without a realm; no registry fix", t.host());
+      warn("Registry {} sent a bearer challenge without a realm; no registry fix", t.host());
       return false;
     }
     String scope = params.getOrDefault("scope", "repository:" + t.name() + ":pull");
@@ -312,18 +333,18 @@ public final class RegistryClient implements ImageRegistry {
     query.append("scope=").append(encode(scope));
     URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
     if (!"https".equalsIgnoreCase(uri.getScheme()) && !sameOrigin(uri, t.endpoint())) {
-      log.warn("Registry {} sent a token realm that is not HTTPS; no registry fix", t.host());
+      warn("Registry {} sent a token realm that is not HTTPS; no registry fix", t.host());
       return false;
     }
     HttpResponse<byte[]> r = request(uri, "GET", "application/json", null);
     if (r.statusCode() != 200) {
-      log.warn("Token service of {} got HTTP {}; no registry fix", t.host(), r.statusCode());
+      warn("Token service of {} got HTTP {}; no registry fix", t.host(), r.statusCode());
       return false;
     }
     JsonNode body = JSON.readTree(r.body());
     String token = body.path("token").asText(body.path("access_token").asText(""));
     if (token.isEmpty()) {
-      log.warn("Token service of {} gave no token; no registry fix", t.host());
+      warn("Token service of {} gave no token; no registry fix", t.host());
       return false;
     }
     long seconds = Math.max(30, body.path("expires_in").asLong(60));
