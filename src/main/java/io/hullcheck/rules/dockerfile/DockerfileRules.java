@@ -39,6 +39,10 @@ public final class DockerfileRules {
         new MaintainerDeprecated(),
         new ExposeSsh(),
         new PortOutOfRange(),
-        new PlatformHardcoded());
+        new PlatformHardcoded(),
+        new AddInsteadOfCopy(),
+        new AddRemoteUrl(),
+        new CmdShellForm(),
+        new PipeWithoutPipefail());
   }
 }
