@@ -43,6 +43,11 @@ public final class DockerfileRules {
         new AddInsteadOfCopy(),
         new AddRemoteUrl(),
         new CmdShellForm(),
-        new PipeWithoutPipefail());
+        new PipeWithoutPipefail(),
+        new WgetAndCurl(),
+        new PointlessCommand(),
+        new CopyFromStageIndex(),
+        new StageNameReserved(),
+        new CopyWholeStage());
   }
 }
