@@ -48,6 +48,10 @@ public final class DockerfileRules {
         new PointlessCommand(),
         new CopyFromStageIndex(),
         new StageNameReserved(),
-        new CopyWholeStage());
+        new CopyWholeStage(),
+        new UseraddNoLogInit(),
+        new PasswordSetInRun(),
+        new PlatformTargetRedundant(),
+        new WorkdirSystemDir());
   }
 }
