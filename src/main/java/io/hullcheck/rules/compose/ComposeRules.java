@@ -29,6 +29,10 @@ public final class ComposeRules {
         new CgroupParentSetRule(),
         new ComposeVersionObsoleteRule(),
         new SensitiveHostMountRule(),
-        new DuplicateContainerNameRule());
+        new DuplicateContainerNameRule(),
+        new MountPropagationRule(),
+        new SharedHostPathRule(),
+        new DuplicatePublishedPortRule(),
+        new ComposePidsLimitRule());
   }
 }

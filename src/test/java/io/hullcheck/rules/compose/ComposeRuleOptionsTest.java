@@ -77,6 +77,14 @@ class ComposeRuleOptionsTest {
             "services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n"
                 + "          cpus: \"2\"\n"),
         row(
+            "pids option is what the fix writes, as a number",
+            new ComposePidsLimitRule(),
+            Map.of("pids", 500),
+            bare,
+            2,
+            "services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n"
+                + "          pids: 500\n"),
+        row(
             "name_patterns replaces the secret names",
             new ComposeSecretLiteralRule(),
             Map.of("name_patterns", List.of("PIN")),
