@@ -58,6 +58,10 @@ public final class DockerfileRules {
         new ConsecutiveRun(),
         new CopyChown(),
         new UserNonNumeric(),
-        new WgetProgress());
+        new WgetProgress(),
+        new SetuidBit(),
+        new ShellSwitchedByLink(),
+        new FromNotDigestPinned(),
+        new InlineIgnorePragma());
   }
 }
