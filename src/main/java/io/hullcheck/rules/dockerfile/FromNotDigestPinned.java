@@ -2,7 +2,6 @@ package io.hullcheck.rules.dockerfile;
 
 import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.Stage;
-import io.hullcheck.dockerfile.Word;
 import io.hullcheck.model.ImageRef;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.DockerfileRule;
@@ -48,15 +47,14 @@ public final class FromNotDigestPinned implements DockerfileRule {
       if (ref.isEmpty() || ref.get().digest() != null) {
         continue;
       }
-      Word image = stage.from().args().get(0);
       findings.add(
           finding(
               dockerfile.source(),
-              image.span(),
-              "FROM "
-                  + ref.get().raw()
-                  + " is pinned by tag only: add its digest (image:tag@sha256:…) and let"
-                  + " Renovate or Dependabot keep it current"));
+              // At the keyword, and without naming the image: base-image-full's fix rewrites the
+              // image, and this finding must stay the same one for that fix to verify.
+              stage.from().keywordSpan(),
+              "This base image is pinned by tag only: add its digest (image:tag@sha256:…) and"
+                  + " let Renovate or Dependabot keep it current"));
     }
     return findings;
   }
