@@ -55,6 +55,16 @@ public final class DockerfileRules {
         new UseraddNoLogInit(),
         new PasswordSetInRun(),
         new PlatformTargetRedundant(),
-        new WorkdirSystemDir());
+        new WorkdirSystemDir(),
+        new EnvSelfReference(),
+        new CopyRelativeDestination(),
+        new ConsecutiveRun(),
+        new CopyChown(),
+        new UserNonNumeric(),
+        new WgetProgress(),
+        new SetuidBit(),
+        new ShellSwitchedByLink(),
+        new FromNotDigestPinned(),
+        new InlineIgnorePragma());
   }
 }
