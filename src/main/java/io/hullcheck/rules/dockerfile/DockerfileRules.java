@@ -30,6 +30,8 @@ public final class DockerfileRules {
         new UpdateAlone(),
         new SudoInRun(),
         new CurlPipeShell(),
+        new TlsVerificationDisabled(),
+        new PackageSignatureCheckDisabled(),
         new WorkdirRelative(),
         new RunCd(),
         new CopyMultipleSourcesDir(),
