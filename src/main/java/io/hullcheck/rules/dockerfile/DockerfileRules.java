@@ -26,6 +26,7 @@ public final class DockerfileRules {
         new PackageCacheNotCleaned(),
         new YarnCacheNotCleaned(),
         new YumDnfZypperMissingYes(),
+        new PackageUpgradeInImage(),
         new AptInsteadOfAptGet(),
         new UpdateAlone(),
         new SudoInRun(),
