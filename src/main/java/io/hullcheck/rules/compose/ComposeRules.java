@@ -38,6 +38,8 @@ public final class ComposeRules {
         new BuildAndImageRule(),
         new ContainerNameInvalidRule(),
         new PortUnquotedRule(),
-        new HostDeviceRule());
+        new HostDeviceRule(),
+        new ReadOnlyRootfsRule(),
+        new ProjectNameMissingRule());
   }
 }
