@@ -40,6 +40,7 @@ public final class ComposeRules {
         new PortUnquotedRule(),
         new HostDeviceRule(),
         new ReadOnlyRootfsRule(),
-        new ProjectNameMissingRule());
+        new ProjectNameMissingRule(),
+        new VolumeQuotedRule());
   }
 }
