@@ -33,6 +33,14 @@ public final class ComposeRules {
         new MountPropagationRule(),
         new SharedHostPathRule(),
         new DuplicatePublishedPortRule(),
-        new ComposePidsLimitRule());
+        new ComposePidsLimitRule(),
+        new RestartUnboundedRule(),
+        new BuildAndImageRule(),
+        new ContainerNameInvalidRule(),
+        new PortUnquotedRule(),
+        new HostDeviceRule(),
+        new ReadOnlyRootfsRule(),
+        new ProjectNameMissingRule(),
+        new VolumeQuotedRule());
   }
 }
