@@ -42,7 +42,8 @@ class CatalogueTest {
         gaps.add(id + ": no rationale");
       }
       boolean targetMatches =
-          (m.target() == Target.DOCKERFILE && rule instanceof DockerfileRule)
+          ((m.target() == Target.DOCKERFILE || m.target() == Target.REPOSITORY)
+                  && rule instanceof DockerfileRule)
               || (m.target() == Target.COMPOSE && rule instanceof ComposeRule);
       if (!targetMatches) {
         gaps.add(id + ": target " + m.target().id() + " does not match the rule's interface");
