@@ -49,7 +49,8 @@ public final class BuildContextSecrets implements DockerfileRule {
   static final int NAMED = 3;
 
   private static final Pattern TOKEN =
-      Pattern.compile("(?im)^\\s*(//\\S*:)?(_authToken|_auth|_password|password)\\s*[=:]\\s*\\S");
+      Pattern.compile(
+          "(?im)^\\s*(//\\S*:)?(_authToken|_auth|_password|password)\\s*[=:]\\s*[^\\s$]");
 
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
