@@ -66,7 +66,7 @@ public final class ImageScanMissing implements DockerfileRule {
     String path = dockerfile.source().path();
     String where =
         workflows.isEmpty()
-            ? "There is no workflow under .github/workflows"
+            ? "No workflow under .github/workflows"
             : "None of the " + workflows.size() + " workflows under .github/workflows";
     return List.of(
         finding(
