@@ -9,10 +9,12 @@ import io.hullcheck.model.SourceFile;
 import io.hullcheck.policy.Policy;
 import io.hullcheck.policy.RuleSetting;
 import io.hullcheck.policy.Suppressions;
+import io.hullcheck.rules.BuildContext;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.Options;
 import io.hullcheck.rules.Rule;
 import io.hullcheck.rules.RuleContext;
@@ -128,7 +130,7 @@ public final class Engine {
     if (parsed.model() == null) {
       return new FileResult(path, true, List.of(), problems);
     }
-    List<Finding> findings = evaluate(parsed, file.source(), active, policy);
+    List<Finding> findings = evaluate(parsed, file, active, policy);
     findings =
         fixes
             ? keepVerifiedFixes(file, parsed, findings, active, policy)
@@ -205,13 +207,16 @@ public final class Engine {
 
   /** Runs the active rules on a parsed file: raw findings with policy severities and the path. */
   private List<Finding> evaluate(
-      Parsed parsed, SourceFile source, List<Active> active, Policy policy) {
+      Parsed parsed, InputFile file, List<Active> active, Policy policy) {
+    SourceFile source = file.source();
     List<Finding> out = new ArrayList<>();
     for (Active a : active) {
       RuleContext context =
           new RuleContext(
               a.setting().options() == null ? Options.empty() : a.setting().options(),
-              policy.data());
+              policy.data(),
+              file.buildContext(),
+              file.repository());
       List<Finding> found;
       try {
         found =
@@ -300,25 +305,43 @@ public final class Engine {
       Map<String, Integer> problemsBefore,
       List<Active> active,
       Policy policy) {
-    String text = file.source().text();
-    String fixed;
-    try {
-      fixed = target.fix().applyTo(text);
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+    InputFile after = applied(file, target.fix());
+    if (after == null) {
       return false;
     }
-    if (fixed.equals(text) || !LineEndings.kept(text, fixed)) {
-      return false;
-    }
-    InputFile after = file.withText(fixed);
     Parsed parsed = parse(after);
     if (parsed.model() == null || !noMore(problemCounts(parsed.problems()), problemsBefore)) {
       return false;
     }
-    List<Finding> findings = evaluate(parsed, after.source(), active, policy);
+    List<Finding> findings = evaluate(parsed, after, active, policy);
     Map<FindingKey, Integer> now = FindingKey.count(findings, after.source());
     FindingKey key = FindingKey.of(target, file.source());
     return now.getOrDefault(key, 0) < before.getOrDefault(key, 0) && noMore(now, before);
+  }
+
+  /**
+   * The file as the fix leaves it, or null when the fix cannot apply or changes nothing. A fix on
+   * another file applies only to the build context's ignore file, and leaves the file's text as it
+   * is and its context's ignore text edited.
+   */
+  static InputFile applied(InputFile file, Fix fix) {
+    BuildContext context = file.buildContext().orElse(null);
+    if (fix.elsewhere() && (context == null || !fix.path().equals(context.ignorePath()))) {
+      return null;
+    }
+    String text = fix.elsewhere() ? context.ignoreText().orElse("") : file.source().text();
+    String fixed;
+    try {
+      fixed = fix.applyTo(text);
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      return null;
+    }
+    if (fixed.equals(text) || (!text.isEmpty() && !LineEndings.kept(text, fixed))) {
+      return null;
+    }
+    return fix.elsewhere()
+        ? file.withBuildContext(context.withIgnoreText(fixed))
+        : file.withText(fixed);
   }
 
   /** Whether no key occurs more often in {@code after} than in {@code before}. */

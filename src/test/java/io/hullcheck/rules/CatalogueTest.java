@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,8 @@ class CatalogueTest {
         gaps.add(id + ": no rationale");
       }
       boolean targetMatches =
-          (m.target() == Target.DOCKERFILE && rule instanceof DockerfileRule)
+          ((m.target() == Target.DOCKERFILE || m.target() == Target.REPOSITORY)
+                  && rule instanceof DockerfileRule)
               || (m.target() == Target.COMPOSE && rule instanceof ComposeRule);
       if (!targetMatches) {
         gaps.add(id + ": target " + m.target().id() + " does not match the rule's interface");
@@ -57,14 +59,23 @@ class CatalogueTest {
       }
       Path dir = Fixtures.FIXTURES.resolve(id);
       List<Path> files = Files.isDirectory(dir) ? Fixtures.files(dir) : List.of();
+      List<Path> scenarios = Files.isDirectory(dir) ? Fixtures.scenarios(dir) : List.of();
       boolean positive =
           files.stream()
-              .anyMatch(
-                  f ->
-                      !f.getFileName().toString().startsWith("clean-")
-                          && !Fixtures.expectations(Fixtures.read(f)).isEmpty());
+                  .anyMatch(
+                      f ->
+                          !f.getFileName().toString().startsWith("clean-")
+                              && !Fixtures.expectations(Fixtures.read(f)).isEmpty())
+              || scenarios.stream()
+                  .anyMatch(
+                      sc ->
+                          !sc.getFileName().toString().startsWith("clean-")
+                              && Fixtures.scenarioInputs(sc).stream()
+                                  .anyMatch(
+                                      i -> !Fixtures.expectations(i.source().text()).isEmpty()));
       boolean negative =
-          files.stream().anyMatch(f -> f.getFileName().toString().startsWith("clean-"));
+          Stream.concat(files.stream(), scenarios.stream())
+              .anyMatch(f -> f.getFileName().toString().startsWith("clean-"));
       if (!positive) {
         gaps.add(id + ": no positive fixture (a file with # expect markers) in " + dir);
       }
@@ -74,8 +85,10 @@ class CatalogueTest {
       Path fixes = Fixtures.FIXES.resolve(id);
       boolean pair =
           Files.isDirectory(fixes)
-              && Fixtures.files(fixes).stream()
-                  .anyMatch(f -> f.getFileName().toString().contains(".before."));
+              && (Fixtures.files(fixes).stream()
+                      .anyMatch(f -> f.getFileName().toString().contains(".before."))
+                  || Fixtures.scenarios(fixes).stream()
+                      .anyMatch(sc -> Files.isDirectory(sc.resolve("before"))));
       if (m.fixable() && !pair) {
         gaps.add(id + ": fixable but no before/after pair in " + fixes);
       }

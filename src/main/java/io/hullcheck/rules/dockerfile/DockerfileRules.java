@@ -15,6 +15,8 @@ public final class DockerfileRules {
         new SecretInBuildVariable(),
         new SecretLiteral(),
         new SecretFileCopied(),
+        new BuildContextSecrets(),
+        new ImageScanMissing(),
         new BaseImageFull(),
         new HealthcheckMissing(),
         new UntrustedRegistry(),
