@@ -85,11 +85,11 @@ public final class AptGetMissingYes implements DockerfileRule {
       return true;
     }
     List<String> args = cmd.args();
+    if (quietLevel(args) >= 2) {
+      return true;
+    }
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.matches("-q+") && a.length() >= 3 || a.matches("(-q|--quiet)=[2-9]")) {
-        return true;
-      }
       String option = a.startsWith("-o") && a.length() > 2 ? a.substring(2) : null;
       if ((a.equals("-o") || a.equals("--option")) && i + 1 < args.size()) {
         option = args.get(i + 1);
@@ -99,5 +99,23 @@ public final class AptGetMissingYes implements DockerfileRule {
       }
     }
     return false;
+  }
+
+  /**
+   * apt-get's quiet level adds up over repeated flags: {@code -qq}, {@code -q -q} and {@code
+   * --quiet --quiet} are all level 2; {@code -q=N} and {@code --quiet=N} set it.
+   */
+  private static int quietLevel(List<String> args) {
+    int level = 0;
+    for (String a : args) {
+      if (a.matches("-q+")) {
+        level += a.length() - 1;
+      } else if (a.equals("--quiet")) {
+        level++;
+      } else if (a.matches("(-q|--quiet)=\\d")) {
+        level = a.charAt(a.length() - 1) - '0';
+      }
+    }
+    return level;
   }
 }
