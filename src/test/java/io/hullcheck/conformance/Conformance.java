@@ -82,7 +82,7 @@ final class Conformance {
       if (s.verdict() == Verdict.NEGATIVE) {
         units.add(new Unit(s.name(), "no finding", describe(lines), lines.isEmpty()));
       } else if (!folder.pooled().isEmpty() && s.expected().isEmpty()) {
-        matchPooled(s.name(), lines, pool, units, pooledFiles);
+        matchPooled(s, lines, pool, units, pooledFiles);
       } else if (s.expected().isEmpty()) {
         units.add(new Unit(s.name(), "a finding", describe(lines), !lines.isEmpty()));
       } else if (s.expected().get(0).keyword() != null) {
@@ -108,41 +108,86 @@ final class Conformance {
   }
 
   private static void matchLines(Sample s, Set<Integer> lines, List<Unit> units) {
-    Set<Integer> extra = new TreeSet<>(lines);
+    Set<Integer> unused = new TreeSet<>(lines);
     for (Expected e : s.expected()) {
-      boolean hit = lines.contains(e.line());
-      extra.remove(e.line());
+      Integer at = take(s, e.line(), unused);
       units.add(
           new Unit(
-              s.name(),
-              "finding at line " + e.line(),
-              hit ? "finding at line " + e.line() : describe(lines),
-              hit));
+              s.name(), "finding at line " + e.line(), found(e.line(), at, lines), at != null));
     }
-    extraLines(s.name(), extra, units);
+    extraLines(s.name(), unused, units);
   }
 
   /**
    * Pooled labels give lines without files: each line we report on a positive file uses up one
-   * expected occurrence of that line; lines left over on either side disagree.
+   * expected occurrence of a line whose element holds it; lines left over on either side disagree.
    */
   private static void matchPooled(
-      String file, Set<Integer> lines, List<Integer> pool, List<Unit> units, List<String> silent) {
+      Sample s, Set<Integer> lines, List<Integer> pool, List<Unit> units, List<String> silent) {
     if (lines.isEmpty()) {
-      silent.add(file);
+      silent.add(s.name());
       return;
     }
-    Set<Integer> extra = new TreeSet<>();
-    for (int line : lines) {
-      if (pool.remove(Integer.valueOf(line))) {
+    Set<Integer> unused = new TreeSet<>(lines);
+    for (Iterator<Integer> it = pool.iterator(); it.hasNext(); ) {
+      int expected = it.next();
+      if (unused.remove(expected)) {
+        it.remove();
         units.add(
             new Unit(
-                file, "finding at line " + line, "finding at line " + line, /* agrees= */ true));
-      } else {
-        extra.add(line);
+                s.name(), "finding at line " + expected, found(expected, expected, lines), true));
       }
     }
-    extraLines(file, extra, units);
+    for (Iterator<Integer> it = unused.iterator(); it.hasNext(); ) {
+      int line = it.next();
+      Integer expected = nearest(s, line, pool);
+      if (expected != null) {
+        it.remove();
+        pool.remove(expected);
+        units.add(
+            new Unit(s.name(), "finding at line " + expected, found(expected, line, lines), true));
+      }
+    }
+    extraLines(s.name(), unused, units);
+  }
+
+  /**
+   * The line we report for an expected line: that line itself, else the first unused line in the
+   * same element (the Dockerfile instruction), or in the YAML entry that starts there, or whose
+   * entry holds it: KICS points at a key such as {@code ports:} where we point at the value to
+   * edit, and at the deepest present parent of a missing key where we point at the service. Removes
+   * it from {@code unused}; null when there is none.
+   */
+  private static Integer take(Sample s, int expected, Set<Integer> unused) {
+    if (unused.remove(expected)) {
+      return expected;
+    }
+    Integer line = nearest(s, expected, unused);
+    if (line != null) {
+      unused.remove(line);
+    }
+    return line;
+  }
+
+  /** Of the candidates in the same element as {@code line}, the closest one; null when none. */
+  private static Integer nearest(Sample s, int line, java.util.Collection<Integer> candidates) {
+    Integer best = null;
+    for (int c : candidates) {
+      if (Elements.related(s, line, c)
+          && (best == null || Math.abs(c - line) < Math.abs(best - line))) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static String found(int expected, Integer at, Set<Integer> lines) {
+    if (at == null) {
+      return lines.isEmpty() ? "nothing" : describe(lines) + ", none at or inside line " + expected;
+    }
+    return at == expected
+        ? "finding at line " + at
+        : "finding at line " + at + ", in the same element as line " + expected;
   }
 
   /**
