@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,19 +30,22 @@ class ConformanceTest {
   private static List<Result> results;
   private static Explanations why;
 
-  @BeforeAll
-  static void run() {
+  /** Runs once for the class; skips each test, with the reason, when the corpus is absent. */
+  private static synchronized void run() {
     Optional<Path> corpus = Corpus.dir();
     assumeTrue(corpus.isPresent(), "corpus not found: set HULLCHECK_CORPUS or -Dhullcheck.corpus");
     assumeTrue(
         Files.isDirectory(corpus.get().resolve("kics")),
         "labelled fixtures (kics/, trivy/, checkov/) not found in " + corpus.get());
-    results = new Conformance(Registry.all()).run(corpus.get());
-    why = Explanations.load();
+    if (results == null) {
+      results = new Conformance(Registry.all()).run(corpus.get());
+      why = Explanations.load();
+    }
   }
 
   @Test
   void agreementOnCoveredFixturesStaysAboveTheFloor() {
+    run();
     long agree = results.stream().mapToLong(Result::agreed).sum();
     long total = results.stream().mapToLong(r -> r.units().size()).sum();
     assertTrue(total > 0, "no covered fixture");
@@ -54,6 +56,7 @@ class ConformanceTest {
 
   @Test
   void everyDisagreementHasAReasonAndEveryReasonADisagreement() {
+    run();
     Set<String> disagreeing = new TreeSet<>();
     for (Result r : results) {
       for (Unit u : r.disagreements()) {
@@ -78,6 +81,7 @@ class ConformanceTest {
 
   @Test
   void documentIsCurrent() throws IOException {
+    run();
     String expected = ConformanceDoc.render(results, why);
     if (Boolean.getBoolean("hullcheck.conformance.write")) {
       Files.writeString(DOC, expected, StandardCharsets.UTF_8);
