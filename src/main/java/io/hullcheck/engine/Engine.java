@@ -128,7 +128,7 @@ public final class Engine {
     if (parsed.model() == null) {
       return new FileResult(path, true, List.of(), problems);
     }
-    List<Finding> findings = evaluate(parsed, file.source(), active, policy);
+    List<Finding> findings = evaluate(parsed, file.source(), active, policy, fixes);
     findings =
         fixes
             ? keepVerifiedFixes(file, parsed, findings, active, policy)
@@ -203,15 +203,20 @@ public final class Engine {
     }
   }
 
-  /** Runs the active rules on a parsed file: raw findings with policy severities and the path. */
+  /**
+   * Runs the active rules on a parsed file: raw findings with policy severities and the path. With
+   * {@code wantFixes} false the rules are told to leave their fixes out (see {@link
+   * RuleContext#fixes()}).
+   */
   private List<Finding> evaluate(
-      Parsed parsed, SourceFile source, List<Active> active, Policy policy) {
+      Parsed parsed, SourceFile source, List<Active> active, Policy policy, boolean wantFixes) {
     List<Finding> out = new ArrayList<>();
     for (Active a : active) {
       RuleContext context =
           new RuleContext(
               a.setting().options() == null ? Options.empty() : a.setting().options(),
-              policy.data());
+              policy.data(),
+              wantFixes);
       List<Finding> found;
       try {
         found =
@@ -315,7 +320,8 @@ public final class Engine {
     if (parsed.model() == null || !noMore(problemCounts(parsed.problems()), problemsBefore)) {
       return false;
     }
-    List<Finding> findings = evaluate(parsed, after.source(), active, policy);
+    // The re-check compares findings only, so the rules need not build fixes for it.
+    List<Finding> findings = evaluate(parsed, after.source(), active, policy, false);
     Map<FindingKey, Integer> now = FindingKey.count(findings, after.source());
     FindingKey key = FindingKey.of(target, file.source());
     return now.getOrDefault(key, 0) < before.getOrDefault(key, 0) && noMore(now, before);

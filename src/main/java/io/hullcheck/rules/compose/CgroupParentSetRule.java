@@ -41,7 +41,7 @@ public final class CgroupParentSetRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       YEntry e = s.body().entry("cgroup_parent").orElse(null);
       if (e == null

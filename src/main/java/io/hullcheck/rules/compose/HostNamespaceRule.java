@@ -66,7 +66,7 @@ public final class HostNamespaceRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       for (String key : ORDER) {
         YEntry e = s.body().entry(key).orElse(null);

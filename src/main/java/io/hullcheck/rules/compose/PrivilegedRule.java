@@ -36,7 +36,7 @@ public final class PrivilegedRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       YEntry e = s.body().entry("privileged").orElse(null);
       if (e == null || !(e.value() instanceof YScalar v) || !v.isTrue()) {
