@@ -3,18 +3,25 @@ package io.hullcheck.rules;
 import java.util.Optional;
 
 /**
- * What a rule may read besides the model: its options from the policy, the shipped data tables,
- * and, when the caller knows them, the file's build context and the repository around it. Rules
- * that need a context or repository view find nothing without one. Immutable.
+ * /** What a rule may read besides the model: its options from the policy, the shipped data tables,
+ * when the caller knows them the file's build context and the repository around it, and whether the
+ * caller wants fixes. Rules that need a context or repository view find nothing without one.
+ * Immutable.
+ *
+ * @param fixes false when the caller keeps findings only (the base side of a pull request, or the
+ *     engine re-checking a fixed text to verify a fix): a rule may then leave its fixes out rather
+ *     than build edits nobody reads. Rules that ignore it stay correct; the engine drops the fixes.
  */
 public record RuleContext(
     Options options,
     RuleData data,
     Optional<BuildContext> buildContext,
-    Optional<RepositoryView> repository) {
+    Optional<RepositoryView> repository,
+    boolean fixes) {
 
+  /** A context without build context or repository, for a caller that wants fixes. */
   public RuleContext(Options options, RuleData data) {
-    this(options, data, Optional.empty(), Optional.empty());
+    this(options, data, Optional.empty(), Optional.empty(), true);
   }
 
   public static RuleContext defaults() {
@@ -22,6 +29,11 @@ public record RuleContext(
   }
 
   public RuleContext withOptions(Options o) {
-    return new RuleContext(o, data, buildContext, repository);
+    return new RuleContext(o, data, buildContext, repository, fixes);
+  }
+
+  /** This context for a caller that wants fixes ({@code true}) or findings only. */
+  public RuleContext withFixes(boolean wanted) {
+    return new RuleContext(options, data, buildContext, repository, wanted);
   }
 }

@@ -35,6 +35,7 @@ public final class CgroupParentSetRule implements ComposeRule {
     return RemovableKey.find(
         this,
         compose,
+        context,
         "cgroup_parent",
         v -> v.value() != null && !v.isNull() && !v.value().isBlank(),
         v ->

@@ -43,7 +43,7 @@ public final class ComposeHealthcheckMissingRule implements ComposeRule {
   public List<Finding> check(ComposeFile compose, RuleContext context) {
     List<Finding> out = new ArrayList<>();
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings disabled = new ValueFindings(this, compose);
+    ValueFindings disabled = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       Healthcheck hc = s.healthcheck();
       if (hc == null) {

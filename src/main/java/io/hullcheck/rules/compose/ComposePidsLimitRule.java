@@ -39,6 +39,7 @@ public final class ComposePidsLimitRule implements ComposeRule {
     return ResourceLimitFix.missing(
         this,
         compose,
+        context,
         Service.ResourceLimits::pids,
         "pids",
         pids,

@@ -39,7 +39,7 @@ public final class ContainerNameInvalidRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       YEntry e = s.body().entry("container_name").orElse(null);
       if (e == null

@@ -40,7 +40,7 @@ public final class HostDeviceRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       YSeq devices = s.body().seq("devices").orElse(null);
       if (devices == null) {

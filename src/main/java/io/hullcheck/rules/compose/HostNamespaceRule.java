@@ -64,6 +64,7 @@ public final class HostNamespaceRule implements ComposeRule {
           RemovableKey.find(
               this,
               compose,
+              context,
               key,
               v -> "host".equals(v.value()),
               v -> KEYS.get(key),

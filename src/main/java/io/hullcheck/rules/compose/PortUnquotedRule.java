@@ -46,7 +46,7 @@ public final class PortUnquotedRule implements ComposeRule {
     }
     boolean all = context.options().getBoolean("all_unquoted", false);
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       for (PortMapping p : s.ports()) {
         if (!(p.node() instanceof YScalar v) || v.quoted() || edits.quoteOf(v) != 0) {

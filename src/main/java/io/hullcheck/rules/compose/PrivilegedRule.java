@@ -31,6 +31,7 @@ public final class PrivilegedRule implements ComposeRule {
     return RemovableKey.find(
         this,
         compose,
+        context,
         "privileged",
         YScalar::isTrue,
         v ->

@@ -41,7 +41,7 @@ public final class ReadOnlyRootfsRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings written = new ValueFindings(this, compose);
+    ValueFindings written = new ValueFindings(this, compose, context);
     List<Finding> out = new ArrayList<>();
     for (Service s : compose.services()) {
       YEntry e = s.body().entry("read_only").orElse(null);

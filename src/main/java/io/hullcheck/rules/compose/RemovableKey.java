@@ -7,6 +7,7 @@ import io.hullcheck.compose.YScalar;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Fix;
+import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.TextEdit;
 import java.util.List;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ final class RemovableKey {
   private RemovableKey() {}
 
   /**
+   * @param context whether fixes are wanted ({@link RuleContext#fixes()})
    * @param bad whether a scalar value of {@code key} is reported; unknown values should not be
    * @param message the finding's message for a bad value
    * @param fixDescription what the fix says it does, e.g. {@code Remove privileged: true}
@@ -28,6 +30,7 @@ final class RemovableKey {
   static List<Finding> find(
       ComposeRule rule,
       ComposeFile compose,
+      RuleContext context,
       String key,
       Predicate<YScalar> bad,
       Function<YScalar, String> message,
@@ -36,7 +39,7 @@ final class RemovableKey {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(rule, compose);
+    ValueFindings found = new ValueFindings(rule, compose, context);
     for (Service s : compose.services()) {
       YEntry e = s.body().entry(key).orElse(null);
       if (e == null || !(e.value() instanceof YScalar v) || !bad.test(v)) {

@@ -9,6 +9,7 @@ import io.hullcheck.compose.YScalar;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Fix;
+import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.TextEdit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ final class ResourceLimitFix {
   static List<Finding> missing(
       ComposeRule rule,
       ComposeFile compose,
+      RuleContext context,
       Function<Service.ResourceLimits, YNode> limit,
       String key,
       String value,
@@ -55,9 +57,8 @@ final class ResourceLimitFix {
       if (s.limits() != null && isSet(limit.apply(s.limits()))) {
         continue;
       }
-      out.add(
-          rule.finding(
-              compose.source(), s.nameSpan(), message.apply(s), add(edits, unit, s, key, value)));
+      Fix fix = context.fixes() ? add(edits, unit, s, key, value) : null;
+      out.add(rule.finding(compose.source(), s.nameSpan(), message.apply(s), fix));
     }
     return out;
   }

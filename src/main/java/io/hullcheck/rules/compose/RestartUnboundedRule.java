@@ -43,7 +43,7 @@ public final class RestartUnboundedRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       YEntry restart = s.body().entry("restart").orElse(null);
       if (restart != null) {
