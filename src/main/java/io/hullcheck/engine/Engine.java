@@ -2,6 +2,8 @@ package io.hullcheck.engine;
 
 import io.hullcheck.compose.ComposeFile;
 import io.hullcheck.compose.ComposeLoader;
+import io.hullcheck.compose.Service;
+import io.hullcheck.compose.YEntry;
 import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.DockerfileParser;
 import io.hullcheck.model.ParseProblem;
@@ -9,10 +11,12 @@ import io.hullcheck.model.SourceFile;
 import io.hullcheck.policy.Policy;
 import io.hullcheck.policy.RuleSetting;
 import io.hullcheck.policy.Suppressions;
+import io.hullcheck.rules.BuildContext;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.ImageRegistry;
 import io.hullcheck.rules.Options;
 import io.hullcheck.rules.Rule;
@@ -21,10 +25,13 @@ import io.hullcheck.rules.RuleMeta;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.TextEdit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs rules over files under a policy: parses each file once, runs each enabled rule (a rule that
@@ -154,7 +161,7 @@ public final class Engine {
     if (parsed.model() == null) {
       return new FileResult(path, true, List.of(), problems);
     }
-    List<Finding> findings = evaluate(parsed, file.source(), active, policy);
+    List<Finding> findings = evaluate(parsed, file, active, policy, fixes);
     findings =
         fixes
             ? keepVerifiedFixes(file, parsed, findings, active, policy)
@@ -229,16 +236,24 @@ public final class Engine {
     }
   }
 
-  /** Runs the active rules on a parsed file: raw findings with policy severities and the path. */
+  /**
+   * Runs the active rules on a parsed file: raw findings with policy severities and the path. With
+   * {@code wantFixes} false the rules are told to leave their fixes out (see {@link
+   * RuleContext#fixes()}).
+   */
   private List<Finding> evaluate(
-      Parsed parsed, SourceFile source, List<Active> active, Policy policy) {
+      Parsed parsed, InputFile file, List<Active> active, Policy policy, boolean wantFixes) {
+    SourceFile source = file.source();
     List<Finding> out = new ArrayList<>();
     for (Active a : active) {
       RuleContext context =
           new RuleContext(
               a.setting().options() == null ? Options.empty() : a.setting().options(),
               policy.data(),
-              registry);
+              file.buildContext(),
+              file.repository(),
+              registry,
+              wantFixes);
       List<Finding> found;
       try {
         found =
@@ -295,10 +310,25 @@ public final class Engine {
   // ---- Fix verification -------------------------------------------------------------------
 
   /**
+   * Past this many proposed fixes in one compose file, fixes in different services are first
+   * verified in batches (see {@link #keepVerifiedFixes}). Below it every fix is verified alone.
+   */
+  static final int BATCH_FROM = 8;
+
+  /**
    * Keeps each proposed fix only if, applied alone in memory, the file still parses without new
    * problems, keeps its line endings and final newline, the finding it targets is gone, and no new
    * finding appears. Findings are compared by {@link FindingKey}, which does not depend on lines,
    * because an edit shifts everything below it. A dropped fix leaves the finding and its message.
+   *
+   * <p>Verifying costs a parse and a check of the whole file, so verifying each of a big compose
+   * file's fixes alone grows with the square of its services (600 services took a minute). There,
+   * fixes whose edits all lie inside one service are verified in batches holding at most one fix
+   * per service: the batch is applied at once, and when the file parses without new problems, every
+   * targeted finding is gone and nothing new appears, each fix of the batch is kept. A batch that
+   * fails is not trusted either way: its fixes are verified alone, as are fixes that edit outside a
+   * single service (anchors, top-level keys). Edits in different services cannot overlap and,
+   * unless a rule compares services with each other, cannot hide each other's new findings.
    *
    * <p>With registry lookups on, a finding of another rule on text the fix rewrote is compared by
    * rule id alone: pinning {@code node:latest} to {@code node:23.5.0} changes the text and message
@@ -308,20 +338,158 @@ public final class Engine {
    */
   private List<Finding> keepVerifiedFixes(
       InputFile file, Parsed parsed, List<Finding> findings, List<Active> active, Policy policy) {
-    if (findings.stream().noneMatch(f -> f.fix() != null)) {
+    List<Integer> fixable = new ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) {
+      if (findings.get(i).fix() != null) {
+        fixable.add(i);
+      }
+    }
+    if (fixable.isEmpty()) {
       return findings;
     }
+    SourceFile source = file.source();
     Map<String, Integer> problemsBefore = problemCounts(parsed.problems());
-    List<Finding> out = new ArrayList<>(findings.size());
-    for (Finding f : findings) {
-      if (f.fix() == null) {
-        out.add(f);
-        continue;
+    Set<Integer> verified = new HashSet<>();
+    if (parsed.model() instanceof ComposeFile compose && fixable.size() >= BATCH_FROM) {
+      // Batches compare strictly, without the registry allowance below: a batch that fails only
+      // for that reason falls back to verifying its fixes alone, which is slower but never wrong.
+      Map<FindingKey, Integer> before = FindingKey.count(findings, source);
+      for (List<Integer> batch : batches(compose, findings, fixable)) {
+        if (batch.size() > 1
+            && verifiesTogether(file, findings, batch, before, problemsBefore, active, policy)) {
+          verified.addAll(batch);
+        }
       }
-      boolean ok = verifies(file, f, findings, problemsBefore, active, policy);
-      out.add(ok ? f : f.withFix(null));
+    }
+    List<Finding> out = new ArrayList<>(findings);
+    for (int i : fixable) {
+      Finding f = findings.get(i);
+      boolean ok =
+          (verified.contains(i) && !noOp(f.fix(), source.text()))
+              || verifies(file, f, findings, problemsBefore, active, policy);
+      out.set(i, ok ? f : f.withFix(null));
     }
     return out;
+  }
+
+  /**
+   * The fixes grouped so that no batch holds two fixes editing the same service: the first fix of
+   * each service in the first batch, the second in the second, and so on. Fixes whose edits are not
+   * all inside one service's text are left out (they are verified alone).
+   */
+  private static List<List<Integer>> batches(
+      ComposeFile compose, List<Finding> findings, List<Integer> fixable) {
+    if (compose.root() == null) {
+      return List.of();
+    }
+    // A service's text runs from its key to the next key that starts after it (another service or
+    // a top-level key), or to the end of the file.
+    List<Integer> starts = new ArrayList<>();
+    for (YEntry e : compose.root().entries()) {
+      if (e.mergedVia() == null) {
+        starts.add(e.key().span().startOffset());
+      }
+    }
+    List<Integer> serviceStarts = new ArrayList<>();
+    for (Service s : compose.services()) {
+      if (s.entry().mergedVia() == null) {
+        serviceStarts.add(s.nameSpan().startOffset());
+      }
+    }
+    starts.addAll(serviceStarts);
+    starts.add(compose.source().text().length());
+    Collections.sort(starts);
+    Collections.sort(serviceStarts);
+    Map<Integer, Integer> perService = new HashMap<>();
+    List<List<Integer>> batches = new ArrayList<>();
+    for (int i : fixable) {
+      Integer service = serviceOf(findings.get(i).fix(), serviceStarts, starts);
+      if (service == null) {
+        continue;
+      }
+      int n = perService.merge(service, 1, Integer::sum) - 1;
+      if (n == batches.size()) {
+        batches.add(new ArrayList<>());
+      }
+      batches.get(n).add(i);
+    }
+    return batches;
+  }
+
+  /** The start of the one service whose text holds every edit of the fix, or null. */
+  private static Integer serviceOf(Fix fix, List<Integer> serviceStarts, List<Integer> starts) {
+    int found = -1;
+    for (TextEdit e : fix.edits()) {
+      int at = Collections.binarySearch(serviceStarts, e.startOffset());
+      int index = at >= 0 ? at : -at - 2;
+      if (index < 0) {
+        return null;
+      }
+      int start = serviceStarts.get(index);
+      int next = Collections.binarySearch(starts, start + 1);
+      int end = starts.get(next >= 0 ? next : -next - 1);
+      // Strictly inside: an edit at the next key's start could belong to either.
+      if (e.startOffset() < start || e.endOffset() >= end || e.startOffset() >= end) {
+        return null;
+      }
+      if (found >= 0 && found != start) {
+        return null;
+      }
+      found = start;
+    }
+    return found < 0 ? null : found;
+  }
+
+  /** Whether the fix's edits leave the text as it is. */
+  private static boolean noOp(Fix fix, String text) {
+    for (TextEdit e : fix.edits()) {
+      if (e.endOffset() > text.length()
+          || !text.substring(e.startOffset(), e.endOffset()).equals(e.text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #verifies} for a batch of fixes applied at once; each must remove its own finding. */
+  private boolean verifiesTogether(
+      InputFile file,
+      List<Finding> findings,
+      List<Integer> batch,
+      Map<FindingKey, Integer> before,
+      Map<String, Integer> problemsBefore,
+      List<Active> active,
+      Policy policy) {
+    String text = file.source().text();
+    List<TextEdit> edits = new ArrayList<>();
+    Map<FindingKey, Integer> targeted = new HashMap<>();
+    for (int i : batch) {
+      Finding f = findings.get(i);
+      edits.addAll(f.fix().edits());
+      targeted.merge(FindingKey.of(f, file.source()), 1, Integer::sum);
+    }
+    String fixed;
+    try {
+      fixed = new Fix("batch", edits).applyTo(text);
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      return false;
+    }
+    if (!LineEndings.kept(text, fixed)) {
+      return false;
+    }
+    InputFile after = file.withText(fixed);
+    Parsed parsed = parse(after);
+    if (parsed.model() == null || !noMore(problemCounts(parsed.problems()), problemsBefore)) {
+      return false;
+    }
+    List<Finding> now = evaluate(parsed, after, active, policy, false);
+    Map<FindingKey, Integer> counts = FindingKey.count(now, after.source());
+    for (Map.Entry<FindingKey, Integer> t : targeted.entrySet()) {
+      if (counts.getOrDefault(t.getKey(), 0) > before.getOrDefault(t.getKey(), 0) - t.getValue()) {
+        return false;
+      }
+    }
+    return noMore(counts, before);
   }
 
   private boolean verifies(
@@ -331,23 +499,18 @@ public final class Engine {
       Map<String, Integer> problemsBefore,
       List<Active> active,
       Policy policy) {
-    String text = file.source().text();
-    String fixed;
-    try {
-      fixed = target.fix().applyTo(text);
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+    InputFile after = applied(file, target.fix());
+    if (after == null) {
       return false;
     }
-    if (fixed.equals(text) || !LineEndings.kept(text, fixed)) {
-      return false;
-    }
-    InputFile after = file.withText(fixed);
     Parsed parsed = parse(after);
     if (parsed.model() == null || !noMore(problemCounts(parsed.problems()), problemsBefore)) {
       return false;
     }
-    List<Finding> findings = evaluate(parsed, after.source(), active, policy);
-    List<TextEdit> edits = target.fix().edits();
+    // The re-check compares findings only, so the rules need not build fixes for it.
+    List<Finding> findings = evaluate(parsed, after, active, policy, false);
+    // An edit of another file (the ignore file) rewrites nothing in this one.
+    List<TextEdit> edits = target.fix().elsewhere() ? List.of() : target.fix().edits();
     Map<FindingKey, Integer> before =
         keys(findingsBefore, file.source(), edits, false, target.ruleId());
     Map<FindingKey, Integer> now = keys(findings, after.source(), edits, true, target.ruleId());
@@ -401,6 +564,31 @@ public final class Engine {
       }
     }
     return out;
+  }
+
+  /**
+   * The file as the fix leaves it, or null when the fix cannot apply or changes nothing. A fix on
+   * another file applies only to the build context's ignore file, and leaves the file's text as it
+   * is and its context's ignore text edited.
+   */
+  static InputFile applied(InputFile file, Fix fix) {
+    BuildContext context = file.buildContext().orElse(null);
+    if (fix.elsewhere() && (context == null || !fix.path().equals(context.ignorePath()))) {
+      return null;
+    }
+    String text = fix.elsewhere() ? context.ignoreText().orElse("") : file.source().text();
+    String fixed;
+    try {
+      fixed = fix.applyTo(text);
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      return null;
+    }
+    if (fixed.equals(text) || (!text.isEmpty() && !LineEndings.kept(text, fixed))) {
+      return null;
+    }
+    return fix.elsewhere()
+        ? file.withBuildContext(context.withIgnoreText(fixed))
+        : file.withText(fixed);
   }
 
   /** Whether no key occurs more often in {@code after} than in {@code before}. */

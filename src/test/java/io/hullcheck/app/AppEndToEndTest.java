@@ -109,7 +109,7 @@ class AppEndToEndTest {
     assertEquals(h.head, review.path("commit_id").asText());
     assertEquals("COMMENT", review.path("event").asText());
     Map<String, JsonNode> byRule = commentsByRule(review);
-    assertEquals(10, review.path("comments").size(), review.toString());
+    assertEquals(11, review.path("comments").size(), review.toString());
     for (JsonNode c : review.path("comments")) {
       assertEquals("RIGHT", c.path("side").asText(), c.toString());
       assertFalse(c.has("start_line"), "single-line comments only here");
@@ -136,7 +136,7 @@ class AppEndToEndTest {
       assertTrue(batch.size() <= 50, "at most 50 annotations per request");
       batch.forEach(annotations::add);
     }
-    assertEquals(10, annotations.size());
+    assertEquals(11, annotations.size());
     JsonNode last = patches.get(patches.size() - 1).body();
     assertEquals("completed", last.path("status").asText());
     assertEquals("failure", last.path("conclusion").asText());
@@ -223,7 +223,7 @@ class AppEndToEndTest {
             .resolved);
     long open =
         h.github.comments().stream().filter(c -> c.inReplyTo == null && !c.resolved).count();
-    assertEquals(9, open, "the other nine threads stay open");
+    assertEquals(10, open, "the other ten threads stay open");
   }
 
   @Test
@@ -247,7 +247,7 @@ class AppEndToEndTest {
     ObjectNode run = open();
     assertJudged(run, "failure");
     assertEquals(1, reviews().size());
-    assertEquals(10, reviews().get(0).body().path("comments").size());
+    assertEquals(11, reviews().get(0).body().path("comments").size());
   }
 
   @Test
@@ -299,7 +299,7 @@ class AppEndToEndTest {
     assertJudged(run, "failure");
     List<Received> reviews = reviews();
     assertEquals(2, reviews.size(), reviews.toString());
-    assertEquals(10, reviews.get(0).body().path("comments").size());
+    assertEquals(11, reviews.get(0).body().path("comments").size());
     assertEquals(0, reviews.get(1).body().path("comments").size());
     assertFalse(reviews.get(1).body().path("body").asText().isBlank());
   }
@@ -317,7 +317,7 @@ class AppEndToEndTest {
     List<Received> reviews = reviews();
     assertEquals(2, reviews.size());
     assertEquals(reviews.get(0).body(), reviews.get(1).body(), "the same review, sent again");
-    assertEquals(10, h.github.comments().size(), "and posted once");
+    assertEquals(11, h.github.comments().size(), "and posted once");
   }
 
   @Test

@@ -19,9 +19,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -78,11 +80,49 @@ class RuleFixturesTest {
 
   private static Stream<DynamicNode> fixturesIn(Path dir) {
     String ruleId = dir.getFileName().toString();
-    return Fixtures.files(dir).stream()
-        .map(
-            file ->
-                DynamicTest.dynamicTest(
-                    file.getFileName().toString(), file.toUri(), () -> checkFixture(ruleId, file)));
+    Stream<DynamicNode> files =
+        Fixtures.files(dir).stream()
+            .map(
+                file ->
+                    DynamicTest.dynamicTest(
+                        file.getFileName().toString(),
+                        file.toUri(),
+                        () -> checkFixture(ruleId, file)));
+    Stream<DynamicNode> scenarios =
+        Fixtures.scenarios(dir).stream()
+            .map(
+                s ->
+                    DynamicTest.dynamicTest(
+                        s.getFileName() + "/", s.toUri(), () -> checkScenario(ruleId, s)));
+    return Stream.concat(files, scenarios);
+  }
+
+  /** Every Dockerfile of a folder scenario, checked together, markers compared both ways. */
+  private static void checkScenario(String ruleId, Path scenario) {
+    Rule rule = RULES.get(ruleId);
+    if (rule == null) {
+      fail("fixtures/" + ruleId + " names no known rule");
+    }
+    List<InputFile> inputs = Fixtures.scenarioInputs(scenario);
+    if (inputs.isEmpty()) {
+      fail(scenario + ": a scenario folder holds at least one Dockerfile");
+    }
+    ScanResult result = new Engine(List.of(rule)).check(inputs, TestPolicy.only(ruleId));
+    List<String> errors = new ArrayList<>();
+    for (InputFile input : inputs) {
+      List<String> mismatches =
+          Fixtures.mismatches(
+              scenario.getFileName() + "/" + input.path(),
+              input.source().text(),
+              ruleId,
+              result.findings().stream().filter(f -> f.path().equals(input.path())).toList(),
+              result.problems().stream().filter(p -> p.path().equals(input.path())).toList(),
+              RULES.keySet());
+      mismatches.forEach(m -> errors.add(input.path() + ": " + m));
+    }
+    if (!errors.isEmpty()) {
+      fail(scenario + ":" + Fixtures.describe(errors));
+    }
   }
 
   private static void checkFixture(String ruleId, Path file) {
@@ -112,6 +152,13 @@ class RuleFixturesTest {
   private static Stream<DynamicNode> pairsIn(Path dir, ImageRegistry lookups) {
     String ruleId = dir.getFileName().toString();
     List<DynamicNode> tests = new ArrayList<>();
+    for (Path scenario : Fixtures.scenarios(dir)) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              scenario.getFileName() + "/",
+              scenario.toUri(),
+              () -> checkFolderPair(ruleId, scenario)));
+    }
     for (Path before : Fixtures.files(dir)) {
       String name = before.getFileName().toString();
       int at = name.indexOf(".before.");
@@ -131,6 +178,73 @@ class RuleFixturesTest {
               () -> checkPair(ruleId, before, after, lookups)));
     }
     return tests.stream();
+  }
+
+  /**
+   * A folder fix pair: {@code <scenario>/before/} fixed with only the rule, as {@code hullcheck
+   * fix} writes it (other files included), equals {@code <scenario>/after/} file for file; fixing
+   * again changes nothing and leaves no finding of the rule.
+   */
+  private static void checkFolderPair(String ruleId, Path scenario) throws IOException {
+    Rule rule = RULES.get(ruleId);
+    if (rule == null) {
+      fail("fixes/" + ruleId + " names no known rule");
+    }
+    Path work = Files.createTempDirectory("hullcheck-fix-pair");
+    try {
+      copyTree(scenario.resolve("before"), work);
+      TestPolicy policy = TestPolicy.only(ruleId);
+      assertTrue(fixTree(rule, work, policy) > 0, scenario + ": no verified fix was applied");
+      assertEquals(tree(scenario.resolve("after")), tree(work), scenario + ": fixed tree differs");
+      assertEquals(0, fixTree(rule, work, policy), scenario + ": fixing again changed files");
+      List<String> left =
+          new Engine(List.of(rule))
+              .check(Fixtures.scenarioInputs(work), policy).active().stream()
+                  .map(f -> f.path() + ":" + f.span().startLine() + ": " + f.message())
+                  .toList();
+      assertEquals(List.of(), left, scenario + ": the fixed tree still has findings");
+    } finally {
+      try (Stream<Path> s = Files.walk(work)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** Fixes every Dockerfile of a tree in place, as the fix command does; the fixes applied. */
+  private static int fixTree(Rule rule, Path root, TestPolicy policy) throws IOException {
+    int applied = 0;
+    for (InputFile input : Fixtures.scenarioInputs(root)) {
+      Fixer.Outcome outcome = new Fixer(new Engine(List.of(rule))).fix(input, policy);
+      Files.writeString(root.resolve(input.path()), outcome.fixed());
+      for (Map.Entry<String, String> other : outcome.otherFiles().entrySet()) {
+        Files.writeString(root.resolve(other.getKey()), other.getValue());
+      }
+      applied += outcome.applied().size();
+    }
+    return applied;
+  }
+
+  private static Map<String, String> tree(Path root) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        out.put(root.relativize(p).toString().replace('\\', '/'), Fixtures.read(p));
+      }
+    }
+    return out;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
   }
 
   private static void checkPair(String ruleId, Path before, Path after, ImageRegistry lookups)

@@ -1,9 +1,12 @@
 package io.hullcheck.testing;
 
+import io.hullcheck.cli.DiskTree;
+import io.hullcheck.engine.ContextDirs;
 import io.hullcheck.engine.Engine;
 import io.hullcheck.engine.FileKind;
 import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.InputFile;
+import io.hullcheck.engine.RepositoryTree;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Registry;
@@ -210,6 +213,40 @@ public final class Fixtures {
   public static InputFile input(Path root, Path file, FileKind kind) {
     String rel = root.relativize(file).toString().replace('\\', '/');
     return new InputFile(new SourceFile(rel, read(file)), kind);
+  }
+
+  /**
+   * Folder scenarios of a rule: the subdirectories of {@code fixtures/<rule-id>/}, each a small
+   * repository (its Dockerfiles hold the markers; a {@code clean-*} folder holds none). They are
+   * read as the command line reads a directory: build contexts and the repository view attached.
+   */
+  public static List<Path> scenarios(Path ruleDir) {
+    return dirs(ruleDir);
+  }
+
+  /** The Dockerfiles of a scenario folder with their surroundings, paths relative to it. */
+  public static List<InputFile> scenarioInputs(Path scenario) {
+    List<FileProblem> problems = new ArrayList<>();
+    RepositoryTree tree = DiskTree.read(scenario, problems);
+    if (!problems.isEmpty()) {
+      throw new AssertionError(scenario + ": " + problems);
+    }
+    List<String> dockerfiles = tree.paths().stream().filter(Fixtures::isDockerfile).toList();
+    List<InputFile> inputs = new ArrayList<>();
+    for (String rel : dockerfiles) {
+      inputs.add(input(scenario, scenario.resolve(rel), FileKind.DOCKERFILE));
+    }
+    RepositoryTree.View view = tree.view(dockerfiles);
+    if (!view.problems().isEmpty()) {
+      throw new AssertionError(scenario + ": " + view.problems());
+    }
+    return tree.attach(inputs, ContextDirs.DEFAULT, view.repository());
+  }
+
+  /** Whether a scenario path is a Dockerfile: {@code Dockerfile}, {@code *.Dockerfile}. */
+  public static boolean isDockerfile(String path) {
+    String base = path.substring(path.lastIndexOf('/') + 1);
+    return base.equals("Dockerfile") || base.endsWith(".Dockerfile");
   }
 
   public static String describe(List<String> errors) {

@@ -53,7 +53,7 @@ public final class ComposeImageTagRule implements ComposeRule {
             .map(t -> t.toLowerCase(Locale.ROOT))
             .collect(Collectors.toSet());
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       if (s.build() != null || !(s.body().get("image").orElse(null) instanceof YScalar image)) {
         continue;
