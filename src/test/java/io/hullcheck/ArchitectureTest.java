@@ -24,7 +24,7 @@ class ArchitectureTest {
   private static final Pattern FORBIDDEN =
       Pattern.compile(
           "\\b(org\\.kohsuke|org\\.eclipse\\.jgit|io\\.javalin|picocli"
-              + "|io\\.hullcheck\\.(github|server|cli|app))\\.");
+              + "|io\\.hullcheck\\.(github|server|cli|app|registry))\\.");
 
   @ParameterizedTest
   @ValueSource(

@@ -6,6 +6,8 @@ import io.hullcheck.github.Settings;
 import io.hullcheck.job.JobSettings;
 import io.hullcheck.job.PrJob;
 import io.hullcheck.job.SourceFetcher;
+import io.hullcheck.registry.RegistryClient;
+import io.hullcheck.rules.ImageRegistry;
 import io.hullcheck.rules.Rule;
 import io.hullcheck.server.JobRunner;
 import io.hullcheck.server.ServerMetrics;
@@ -33,7 +35,7 @@ public final class HullcheckApp {
       Settings settings, List<Rule> rules, SourceFetcher fetcher, JobSettings jobSettings) {
     ServerMetrics metrics = new ServerMetrics();
     GitHubApp github = new GitHubApp(settings, metrics, Clock.systemUTC());
-    Engine engine = new Engine(rules);
+    Engine engine = new Engine(rules).withRegistry(registry(settings));
     JobRunner runner =
         (request, cancelled) ->
             new PrJob(github.host(request.pr()), fetcher, engine, jobSettings)
@@ -57,6 +59,21 @@ public final class HullcheckApp {
         server.port(),
         settings.apiUrl());
     return server;
+  }
+
+  /** The registry client the settings ask for, or none (the default). */
+  static ImageRegistry registry(Settings settings) {
+    if (!settings.registryLookups()) {
+      return ImageRegistry.OFFLINE;
+    }
+    log.info(
+        "Registry lookups on (timeout {} s, {} mapped hosts)",
+        settings.registryTimeout().toSeconds(),
+        settings.registryEndpoints().size());
+    return new RegistryClient(
+        RegistryClient.Config.defaults()
+            .withEndpoints(settings.registryEndpoints())
+            .withTimeout(settings.registryTimeout()));
   }
 
   /** The App id as a number, or 0 when the setting holds a client id. */

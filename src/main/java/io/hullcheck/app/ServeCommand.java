@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       "Settings: HULLCHECK_APP_ID, HULLCHECK_PRIVATE_KEY or HULLCHECK_PRIVATE_KEY_FILE,",
       "HULLCHECK_WEBHOOK_SECRET or HULLCHECK_WEBHOOK_SECRET_FILE, and optionally",
       "HULLCHECK_API_URL, HULLCHECK_PORT, HULLCHECK_HOST, HULLCHECK_WORKERS,",
-      "HULLCHECK_SETTINGS_FILE. See docs/app.md."
+      "HULLCHECK_SETTINGS_FILE, HULLCHECK_REGISTRY_LOOKUPS (and _ENDPOINTS, _TIMEOUT_SECONDS).",
+      "See docs/app.md."
     })
 public final class ServeCommand implements Callable<Integer> {
   private static final int EXIT_SETTINGS = 2;

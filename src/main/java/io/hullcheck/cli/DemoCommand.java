@@ -1,5 +1,6 @@
 package io.hullcheck.cli;
 
+import io.hullcheck.engine.Engine;
 import io.hullcheck.github.Snapshots;
 import java.io.File;
 import java.io.IOException;
@@ -89,7 +90,8 @@ final class DemoCommand implements Callable<Integer> {
       context.out().println("Hullcheck demo: a pull request that adds a Dockerfile and a compose");
       context.out().println("file to " + examples + ", reviewed as the GitHub App would.");
       context.out().println();
-      ReviewCommand.review(context, repo, baseId.name(), heads, transcript);
+      ReviewCommand.review(
+          context, new Engine(context.rules()), repo, baseId.name(), heads, transcript);
       return Main.EXIT_OK;
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {

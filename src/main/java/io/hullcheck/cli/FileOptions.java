@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The options {@code scan} and {@code fix} share: which files, which policy, which variables. */
+/**
+ * The options {@code scan} and {@code fix} share: which files, which policy, which variables, which
+ * registry.
+ */
 final class FileOptions {
   @Parameters(
       paramLabel = "PATH",
@@ -57,6 +61,8 @@ final class FileOptions {
               + " results do not depend on the machine).")
   boolean processEnv;
 
+  @Mixin RegistryOptions registry = new RegistryOptions();
+
   Workspace workspace() {
     return Workspace.open(paths, kind(), root);
   }
@@ -73,14 +79,17 @@ final class FileOptions {
     };
   }
 
-  /** The engine with every rule and the interpolation variables the user asked for. */
+  /**
+   * The engine with every rule, the interpolation variables and the registry lookups the user asked
+   * for.
+   */
   Engine engine(CliContext context) {
     Map<String, String> vars = new LinkedHashMap<>();
     if (processEnv) {
       vars.putAll(context.processEnv());
     }
     vars.putAll(env);
-    return new Engine(context.rules()).withEnv(vars);
+    return new Engine(context.rules()).withEnv(vars).withRegistry(registry.registry(context));
   }
 
   /** The policy, or null after printing every error in it (the caller exits with 2). */

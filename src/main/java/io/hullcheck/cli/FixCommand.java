@@ -52,10 +52,19 @@ final class FixCommand implements Callable<Integer> {
     int fixes = 0;
     int changedFiles = 0;
     boolean ioError = !ws.readProblems().isEmpty();
-    for (InputFile input : ws.inputs()) {
+    // Ignore files already edited for an earlier Dockerfile of the same context, so the next one's
+    // fix starts from what was written, not from what was read.
+    Map<String, String> edited = new HashMap<>();
+    for (InputFile read : ws.inputs()) {
+      InputFile input =
+          read.buildContext()
+              .filter(c -> edited.containsKey(c.ignorePath()))
+              .map(c -> read.withBuildContext(c.withIgnoreText(edited.get(c.ignorePath()))))
+              .orElse(read);
       InputFile project = byPath.get(projectOf.get(input.path()));
       Fixer.Outcome outcome =
           project == null ? fixer.fix(input, policy) : fixer.fix(input, project, policy);
+      edited.putAll(outcome.otherFiles());
       if (!outcome.changed()) {
         continue;
       }
@@ -63,11 +72,21 @@ final class FixCommand implements Callable<Integer> {
       changedFiles++;
       if (dryRun) {
         context.out().print(UnifiedDiff.of(input.path(), outcome.original(), outcome.fixed()));
+        for (Map.Entry<String, String> other : outcome.otherFiles().entrySet()) {
+          String before = input.buildContext().flatMap(c -> c.ignoreText()).orElse("");
+          context.out().print(UnifiedDiff.of(other.getKey(), before, other.getValue()));
+        }
         continue;
       }
       Path target = ws.files().get(input.path());
       try {
-        Files.writeString(target, outcome.fixed(), StandardCharsets.UTF_8);
+        if (!outcome.fixed().equals(outcome.original())) {
+          Files.writeString(target, outcome.fixed(), StandardCharsets.UTF_8);
+        }
+        for (Map.Entry<String, String> other : outcome.otherFiles().entrySet()) {
+          Files.writeString(
+              ws.root().resolve(other.getKey()), other.getValue(), StandardCharsets.UTF_8);
+        }
         outcome.applied().forEach(d -> context.err().println(input.path() + ": fixed: " + d));
       } catch (IOException e) {
         context.err().println(input.path() + ": cannot write: " + Workspace.describe(e));

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hullcheck review}: the App's pull-request job, run locally against a stand-in GitHub. */
@@ -58,6 +59,8 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Write the GitHub API requests the App would make, as a JSON array, to FILE.")
   Path transcript;
 
+  @Mixin RegistryOptions registry = new RegistryOptions();
+
   @Option(names = "--verbose", description = "Also print the job's log lines (one per stage).")
   boolean verbose;
 
@@ -70,7 +73,13 @@ final class ReviewCommand implements Callable<Integer> {
     quietLogs(verbose);
     Repository repository = open(repo);
     try (repository) {
-      return review(context, repository, base, heads, transcript);
+      return review(
+          context,
+          new Engine(context.rules()).withRegistry(registry.registry(context)),
+          repository,
+          base,
+          heads,
+          transcript);
     }
   }
 
@@ -104,15 +113,16 @@ final class ReviewCommand implements Callable<Integer> {
 
   /** Runs the rehearsal, prints it, writes the transcript; the exit code follows the last check. */
   static int review(
-      CliContext context, Repository repository, String base, List<String> heads, Path transcript) {
+      CliContext context,
+      Engine engine,
+      Repository repository,
+      String base,
+      List<String> heads,
+      Path transcript) {
     LocalReview.Result result;
     try {
       result =
-          new LocalReview(
-                  repository,
-                  new Engine(context.rules()),
-                  JobSettings.defaults(),
-                  Clock.systemUTC())
+          new LocalReview(repository, engine, JobSettings.defaults(), Clock.systemUTC())
               .run(base, heads, context.out());
     } catch (IOException e) {
       throw new UserError(e.getMessage());

@@ -1,8 +1,10 @@
 package io.hullcheck.cli;
 
+import io.hullcheck.engine.ContextDirs;
 import io.hullcheck.engine.FileKind;
 import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.InputFile;
+import io.hullcheck.engine.RepositoryTree;
 import io.hullcheck.model.SourceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -150,7 +152,31 @@ record Workspace(
       inputs.add(new InputFile(new SourceFile(rel, text), kind, env));
       files.put(rel, file);
     }
-    return new Workspace(root, inputs, files, problems, new DiskSources(root));
+    return new Workspace(
+        root, withSurroundings(root, inputs, problems), files, problems, new DiskSources(root));
+  }
+
+  /**
+   * The inputs with each Dockerfile's build context and the repository view, listed from disk under
+   * the root (see {@link DiskTree}). Nothing is listed when there is no Dockerfile.
+   */
+  private static List<InputFile> withSurroundings(
+      Path root, List<InputFile> inputs, List<FileProblem> problems) {
+    if (inputs.stream().noneMatch(i -> i.kind() == FileKind.DOCKERFILE)
+        || !Files.isDirectory(root)) {
+      return inputs;
+    }
+    RepositoryTree tree = DiskTree.read(root, problems);
+    List<String> dockerfiles =
+        tree.paths().stream()
+            .filter(
+                p ->
+                    kindFromName(p.substring(p.lastIndexOf('/') + 1)).orElse(null)
+                        == FileKind.DOCKERFILE)
+            .toList();
+    RepositoryTree.View view = tree.view(dockerfiles);
+    problems.addAll(view.problems());
+    return tree.attach(inputs, ContextDirs.DEFAULT, view.repository());
   }
 
   /**

@@ -5,6 +5,7 @@ import io.hullcheck.compose.ComposeSources;
 import io.hullcheck.compose.ProjectLoader;
 import io.hullcheck.compose.ProjectText;
 import io.hullcheck.compose.Service;
+import io.hullcheck.compose.YEntry;
 import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.DockerfileParser;
 import io.hullcheck.model.ParseProblem;
@@ -12,11 +13,13 @@ import io.hullcheck.model.SourceFile;
 import io.hullcheck.policy.Policy;
 import io.hullcheck.policy.RuleSetting;
 import io.hullcheck.policy.Suppressions;
+import io.hullcheck.rules.BuildContext;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Fix;
+import io.hullcheck.rules.ImageRegistry;
 import io.hullcheck.rules.Options;
 import io.hullcheck.rules.Rule;
 import io.hullcheck.rules.RuleContext;
@@ -24,6 +27,7 @@ import io.hullcheck.rules.RuleMeta;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.TextEdit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,6 +56,9 @@ import java.util.Set;
  * extended or included file) is not checked on its own, so nothing is reported twice. A fix edits
  * only the file its finding is in, and is verified by re-checking the whole project with the fix
  * applied.
+ *
+ * <p>Registry lookups are off by default ({@link ImageRegistry#OFFLINE}); {@link #withRegistry}
+ * gives the rules a client, which only adds fixes that need the registry.
  */
 public final class Engine {
   /** The rule id under which a rule that threw is reported. */
@@ -71,9 +78,10 @@ public final class Engine {
   private final boolean parallel;
   private final boolean fixes;
   private final ComposeSources sources;
+  private final ImageRegistry registry;
 
   public Engine(List<Rule> rules) {
-    this(rules, Map.of(), true, true, ComposeSources.none());
+    this(rules, Map.of(), true, true, ComposeSources.none(), ImageRegistry.OFFLINE);
   }
 
   private Engine(
@@ -81,7 +89,8 @@ public final class Engine {
       Map<String, String> env,
       boolean parallel,
       boolean fixes,
-      ComposeSources sources) {
+      ComposeSources sources,
+      ImageRegistry registry) {
     this.rules = List.copyOf(rules);
     // Metadata is read by reflection; read it once, not per file.
     this.catalogue = this.rules.stream().map(Rule::meta).toList();
@@ -89,11 +98,12 @@ public final class Engine {
     this.parallel = parallel;
     this.fixes = fixes;
     this.sources = sources;
+    this.registry = registry;
   }
 
   /** This engine with interpolation variables that win over each file's own. */
   public Engine withEnv(Map<String, String> newEnv) {
-    return new Engine(rules, newEnv, parallel, fixes, sources);
+    return new Engine(rules, newEnv, parallel, fixes, sources, registry);
   }
 
   /**
@@ -101,7 +111,7 @@ public final class Engine {
    * thread only. Results are the same either way.
    */
   public Engine withParallel(boolean newParallel) {
-    return new Engine(rules, env, newParallel, fixes, sources);
+    return new Engine(rules, env, newParallel, fixes, sources, registry);
   }
 
   /**
@@ -110,7 +120,7 @@ public final class Engine {
    * request, which only tells new findings from old) skip that work.
    */
   public Engine withoutFixes() {
-    return new Engine(rules, env, parallel, false, sources);
+    return new Engine(rules, env, parallel, false, sources, registry);
   }
 
   /**
@@ -118,7 +128,21 @@ public final class Engine {
    * include} targets) from {@code newSources} when they are not among the files checked.
    */
   public Engine withSources(ComposeSources newSources) {
-    return new Engine(rules, env, parallel, fixes, newSources);
+    return new Engine(rules, env, parallel, fixes, newSources, registry);
+  }
+
+  /**
+   * This engine with rules that may ask {@code newRegistry} about tags and digests. The registry
+   * must answer the same question the same way within one check, since fixes are verified by
+   * checking again (a caching client does).
+   */
+  public Engine withRegistry(ImageRegistry newRegistry) {
+    return new Engine(rules, env, parallel, fixes, sources, newRegistry);
+  }
+
+  /** The registry rules ask; {@link ImageRegistry#OFFLINE} unless set. */
+  public ImageRegistry registry() {
+    return registry;
   }
 
   public List<Rule> rules() {
@@ -310,7 +334,7 @@ public final class Engine {
       return new FileResult(path, true, List.of(), problems);
     }
     SourceFile source = parsed.source(file);
-    List<Finding> findings = evaluate(parsed, source, active, policy);
+    List<Finding> findings = evaluate(parsed, file, active, policy, fixes);
     findings =
         fixes
             ? keepVerifiedFixes(file, parsed, findings, active, policy, all)
@@ -407,15 +431,24 @@ public final class Engine {
     }
   }
 
-  /** Runs the active rules on a parsed file: raw findings with policy severities and the path. */
+  /**
+   * Runs the active rules on a parsed file: raw findings with policy severities and the path. With
+   * {@code wantFixes} false the rules are told to leave their fixes out (see {@link
+   * RuleContext#fixes()}).
+   */
   private List<Finding> evaluate(
-      Parsed parsed, SourceFile source, List<Active> active, Policy policy) {
+      Parsed parsed, InputFile file, List<Active> active, Policy policy, boolean wantFixes) {
+    SourceFile source = parsed.source(file);
     List<Finding> out = new ArrayList<>();
     for (Active a : active) {
       RuleContext context =
           new RuleContext(
               a.setting().options() == null ? Options.empty() : a.setting().options(),
-              policy.data());
+              policy.data(),
+              file.buildContext(),
+              file.repository(),
+              registry,
+              wantFixes);
       List<Finding> found;
       try {
         found =
@@ -472,10 +505,31 @@ public final class Engine {
   // ---- Fix verification -------------------------------------------------------------------
 
   /**
+   * Past this many proposed fixes in one compose file, fixes in different services are first
+   * verified in batches (see {@link #keepVerifiedFixes}). Below it every fix is verified alone.
+   */
+  static final int BATCH_FROM = 8;
+
+  /**
    * Keeps each proposed fix only if, applied alone in memory, the file still parses without new
    * problems, keeps its line endings and final newline, the finding it targets is gone, and no new
    * finding appears. Findings are compared by {@link FindingKey}, which does not depend on lines,
    * because an edit shifts everything below it. A dropped fix leaves the finding and its message.
+   *
+   * <p>Verifying costs a parse and a check of the whole file, so verifying each of a big compose
+   * file's fixes alone grows with the square of its services (600 services took a minute). There,
+   * fixes whose edits all lie inside one service are verified in batches holding at most one fix
+   * per service: the batch is applied at once, and when the file parses without new problems, every
+   * targeted finding is gone and nothing new appears, each fix of the batch is kept. A batch that
+   * fails is not trusted either way: its fixes are verified alone, as are fixes that edit outside a
+   * single service (anchors, top-level keys). Edits in different services cannot overlap and,
+   * unless a rule compares services with each other, cannot hide each other's new findings.
+   *
+   * <p>With registry lookups on, a finding of another rule on text the fix rewrote is compared by
+   * rule id alone: pinning {@code node:latest} to {@code node:23.5.0} changes the text and message
+   * of base-image-full's finding on the same image, which is still the same finding, not a new one.
+   * The target's own rule gets no such allowance. Offline the comparison is the strict one, so
+   * results without a registry are exactly what they were.
    */
   private List<Finding> keepVerifiedFixes(
       InputFile file,
@@ -484,66 +538,230 @@ public final class Engine {
       List<Active> active,
       Policy policy,
       ComposeSources all) {
-    if (findings.stream().noneMatch(f -> f.fix() != null)) {
+    List<Integer> fixable = new ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) {
+      if (findings.get(i).fix() != null) {
+        fixable.add(i);
+      }
+    }
+    if (fixable.isEmpty()) {
       return findings;
     }
     SourceFile source = parsed.source(file);
-    Map<FindingKey, Integer> before = FindingKey.count(findings, source);
     Map<String, Integer> problemsBefore = problemCounts(parsed.problems());
-    List<Finding> out = new ArrayList<>(findings.size());
-    for (Finding f : findings) {
-      if (f.fix() == null) {
-        out.add(f);
-        continue;
+    Set<Integer> verified = new HashSet<>();
+    // A compose project of several files keeps its spans in the joined text, which batches do not
+    // map to files; its fixes are verified alone.
+    if (parsed.model() instanceof ComposeFile compose
+        && !compose.layout().multiFile()
+        && fixable.size() >= BATCH_FROM) {
+      // Batches compare strictly, without the registry allowance below: a batch that fails only
+      // for that reason falls back to verifying its fixes alone, which is slower but never wrong.
+      Map<FindingKey, Integer> before = FindingKey.count(findings, source);
+      for (List<Integer> batch : batches(compose, findings, fixable)) {
+        if (batch.size() > 1
+            && verifiesTogether(
+                file, findings, batch, before, problemsBefore, active, policy, all)) {
+          verified.addAll(batch);
+        }
       }
-      boolean ok = verifies(file, parsed, f, before, problemsBefore, active, policy, all);
-      out.add(ok ? f : f.withFix(null));
+    }
+    List<Finding> out = new ArrayList<>(findings);
+    for (int i : fixable) {
+      Finding f = findings.get(i);
+      boolean ok =
+          (verified.contains(i) && !noOp(f.fix(), source.text()))
+              || verifies(file, parsed, f, findings, problemsBefore, active, policy, all);
+      out.set(i, ok ? f : f.withFix(null));
     }
     return out;
   }
 
   /**
-   * Applies the fix to the file its finding is in (a compose project's override, say), then
-   * re-checks the whole file or project. A fix whose edits reach outside that file is refused.
+   * The fixes grouped so that no batch holds two fixes editing the same service: the first fix of
+   * each service in the first batch, the second in the second, and so on. Fixes whose edits are not
+   * all inside one service's text are left out (they are verified alone).
    */
-  private boolean verifies(
+  private static List<List<Integer>> batches(
+      ComposeFile compose, List<Finding> findings, List<Integer> fixable) {
+    if (compose.root() == null) {
+      return List.of();
+    }
+    // A service's text runs from its key to the next key that starts after it (another service or
+    // a top-level key), or to the end of the file.
+    List<Integer> starts = new ArrayList<>();
+    for (YEntry e : compose.root().entries()) {
+      if (e.mergedVia() == null) {
+        starts.add(e.key().span().startOffset());
+      }
+    }
+    List<Integer> serviceStarts = new ArrayList<>();
+    for (Service s : compose.services()) {
+      if (s.entry().mergedVia() == null) {
+        serviceStarts.add(s.nameSpan().startOffset());
+      }
+    }
+    starts.addAll(serviceStarts);
+    starts.add(compose.source().text().length());
+    Collections.sort(starts);
+    Collections.sort(serviceStarts);
+    Map<Integer, Integer> perService = new HashMap<>();
+    List<List<Integer>> batches = new ArrayList<>();
+    for (int i : fixable) {
+      Integer service = serviceOf(findings.get(i).fix(), serviceStarts, starts);
+      if (service == null) {
+        continue;
+      }
+      int n = perService.merge(service, 1, Integer::sum) - 1;
+      if (n == batches.size()) {
+        batches.add(new ArrayList<>());
+      }
+      batches.get(n).add(i);
+    }
+    return batches;
+  }
+
+  /** The start of the one service whose text holds every edit of the fix, or null. */
+  private static Integer serviceOf(Fix fix, List<Integer> serviceStarts, List<Integer> starts) {
+    int found = -1;
+    for (TextEdit e : fix.edits()) {
+      int at = Collections.binarySearch(serviceStarts, e.startOffset());
+      int index = at >= 0 ? at : -at - 2;
+      if (index < 0) {
+        return null;
+      }
+      int start = serviceStarts.get(index);
+      int next = Collections.binarySearch(starts, start + 1);
+      int end = starts.get(next >= 0 ? next : -next - 1);
+      // Strictly inside: an edit at the next key's start could belong to either.
+      if (e.startOffset() < start || e.endOffset() >= end || e.startOffset() >= end) {
+        return null;
+      }
+      if (found >= 0 && found != start) {
+        return null;
+      }
+      found = start;
+    }
+    return found < 0 ? null : found;
+  }
+
+  /** Whether the fix's edits leave the text as it is. */
+  private static boolean noOp(Fix fix, String text) {
+    for (TextEdit e : fix.edits()) {
+      if (e.endOffset() > text.length()
+          || !text.substring(e.startOffset(), e.endOffset()).equals(e.text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #verifies} for a batch of fixes applied at once; each must remove its own finding. */
+  private boolean verifiesTogether(
       InputFile file,
-      Parsed parsedBefore,
-      Finding target,
+      List<Finding> findings,
+      List<Integer> batch,
       Map<FindingKey, Integer> before,
       Map<String, Integer> problemsBefore,
       List<Active> active,
       Policy policy,
       ComposeSources all) {
-    ProjectText layout = parsedBefore.layout(file);
-    ProjectText.Segment segment = layout.segmentAt(target.span().startOffset());
-    Fix local = localFix(target.fix(), segment);
-    if (local == null) {
-      return false;
+    String text = file.source().text();
+    List<TextEdit> edits = new ArrayList<>();
+    Map<FindingKey, Integer> targeted = new HashMap<>();
+    for (int i : batch) {
+      Finding f = findings.get(i);
+      edits.addAll(f.fix().edits());
+      targeted.merge(FindingKey.of(f, file.source()), 1, Integer::sum);
     }
-    String text = segment.source().text();
     String fixed;
     try {
-      fixed = local.applyTo(text);
+      fixed = new Fix("batch", edits).applyTo(text);
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
       return false;
     }
-    if (fixed.equals(text) || !LineEndings.kept(text, fixed)) {
+    if (!LineEndings.kept(text, fixed)) {
       return false;
     }
-    boolean inMain = segment.path().equals(file.path());
-    InputFile after = inMain ? file.withText(fixed) : file;
-    ComposeSources afterSources =
-        inMain ? all : path -> path.equals(segment.path()) ? Optional.of(fixed) : all.read(path);
+    InputFile after = file.withText(fixed);
+    Parsed parsed = parse(after, all);
+    if (parsed.model() == null || !noMore(problemCounts(parsed.problems()), problemsBefore)) {
+      return false;
+    }
+    List<Finding> now = evaluate(parsed, after, active, policy, false);
+    Map<FindingKey, Integer> counts = FindingKey.count(now, parsed.source(after));
+    for (Map.Entry<FindingKey, Integer> t : targeted.entrySet()) {
+      if (counts.getOrDefault(t.getKey(), 0) > before.getOrDefault(t.getKey(), 0) - t.getValue()) {
+        return false;
+      }
+    }
+    return noMore(counts, before);
+  }
+
+  /**
+   * Applies the fix to the file its finding is in (a compose project's override, say, or a build
+   * context's ignore file), then re-checks the whole file or project. A fix whose edits reach
+   * outside that file is refused.
+   */
+  private boolean verifies(
+      InputFile file,
+      Parsed parsedBefore,
+      Finding target,
+      List<Finding> findingsBefore,
+      Map<String, Integer> problemsBefore,
+      List<Active> active,
+      Policy policy,
+      ComposeSources all) {
+    InputFile after;
+    ComposeSources afterSources = all;
+    if (target.fix().elsewhere()) {
+      after = applied(file, target.fix());
+    } else {
+      ProjectText.Segment segment =
+          parsedBefore.layout(file).segmentAt(target.span().startOffset());
+      Fix local = localFix(target.fix(), segment);
+      String fixed = local == null ? null : appliedText(segment.source().text(), local);
+      if (fixed == null) {
+        return false;
+      }
+      boolean inMain = segment.path().equals(file.path());
+      after = inMain ? file.withText(fixed) : file;
+      if (!inMain) {
+        afterSources = path -> path.equals(segment.path()) ? Optional.of(fixed) : all.read(path);
+      }
+    }
+    if (after == null) {
+      return false;
+    }
     Parsed parsed = parse(after, afterSources);
     if (parsed.model() == null || !noMore(problemCounts(parsed.problems()), problemsBefore)) {
       return false;
     }
+    SourceFile beforeSource = parsedBefore.source(file);
     SourceFile afterSource = parsed.source(after);
-    List<Finding> findings = evaluate(parsed, afterSource, active, policy);
-    Map<FindingKey, Integer> now = FindingKey.count(findings, afterSource);
-    FindingKey key = FindingKey.of(target, parsedBefore.source(file));
+    // The re-check compares findings only, so the rules need not build fixes for it.
+    List<Finding> findings = evaluate(parsed, after, active, policy, false);
+    // An edit of another file (the ignore file) rewrites nothing in this one.
+    List<TextEdit> edits = target.fix().elsewhere() ? List.of() : target.fix().edits();
+    Map<FindingKey, Integer> before =
+        keys(findingsBefore, beforeSource, edits, false, target.ruleId());
+    Map<FindingKey, Integer> now = keys(findings, afterSource, edits, true, target.ruleId());
+    FindingKey key = FindingKey.of(target, beforeSource);
     return now.getOrDefault(key, 0) < before.getOrDefault(key, 0) && noMore(now, before);
+  }
+
+  /** The text with the fix applied, or null when it cannot apply, changes nothing or line ends. */
+  private static String appliedText(String text, Fix fix) {
+    String fixed;
+    try {
+      fixed = fix.applyTo(text);
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      return null;
+    }
+    if (fixed.equals(text) || (!text.isEmpty() && !LineEndings.kept(text, fixed))) {
+      return null;
+    }
+    return fixed;
   }
 
   /**
@@ -588,6 +806,74 @@ public final class Engine {
               f.suppression()));
     }
     return out;
+  }
+
+  /**
+   * The findings' keys; with registry lookups on, findings of rules other than {@code targetRule}
+   * that touch an edited range get a key of their rule id alone (see {@link #keepVerifiedFixes}).
+   *
+   * @param afterEdits whether the findings are of the fixed text (edit ranges are then shifted)
+   */
+  private Map<FindingKey, Integer> keys(
+      List<Finding> findings,
+      SourceFile source,
+      List<TextEdit> edits,
+      boolean afterEdits,
+      String targetRule) {
+    if (!registry.online()) {
+      return FindingKey.count(findings, source);
+    }
+    List<int[]> ranges = editedRanges(edits, afterEdits);
+    Map<FindingKey, Integer> counts = new HashMap<>();
+    for (Finding f : findings) {
+      int start = f.span().startOffset();
+      int end = f.span().endOffset();
+      boolean rewritten =
+          !f.ruleId().equals(targetRule)
+              && ranges.stream().anyMatch(r -> start <= r[1] && r[0] <= end);
+      FindingKey k =
+          rewritten ? new FindingKey(f.ruleId(), "", "(rewritten)") : FindingKey.of(f, source);
+      counts.merge(k, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** The edits' ranges in the original text, or in the fixed text when {@code afterEdits}. */
+  private static List<int[]> editedRanges(List<TextEdit> edits, boolean afterEdits) {
+    List<TextEdit> sorted = new ArrayList<>(edits);
+    sorted.sort(Comparator.comparingInt(TextEdit::startOffset));
+    List<int[]> out = new ArrayList<>();
+    int shift = 0;
+    for (TextEdit e : sorted) {
+      if (afterEdits) {
+        int start = e.startOffset() + shift;
+        out.add(new int[] {start, start + e.text().length()});
+        shift += e.text().length() - (e.endOffset() - e.startOffset());
+      } else {
+        out.add(new int[] {e.startOffset(), e.endOffset()});
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The file as the fix leaves it, or null when the fix cannot apply or changes nothing. A fix on
+   * another file applies only to the build context's ignore file, and leaves the file's text as it
+   * is and its context's ignore text edited.
+   */
+  static InputFile applied(InputFile file, Fix fix) {
+    BuildContext context = file.buildContext().orElse(null);
+    if (fix.elsewhere() && (context == null || !fix.path().equals(context.ignorePath()))) {
+      return null;
+    }
+    String text = fix.elsewhere() ? context.ignoreText().orElse("") : file.source().text();
+    String fixed = appliedText(text, fix);
+    if (fixed == null) {
+      return null;
+    }
+    return fix.elsewhere()
+        ? file.withBuildContext(context.withIgnoreText(fixed))
+        : file.withText(fixed);
   }
 
   /** Whether no key occurs more often in {@code after} than in {@code before}. */

@@ -5,6 +5,7 @@ import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.TextEdit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +32,26 @@ public final class Fixer {
    * What fixing one file did.
    *
    * @param applied the descriptions of the fixes applied, in order
+   * @param otherFiles the new texts of other files the fixes edited (the build context's ignore
+   *     file), by path relative to the scanned root; a path whose file does not exist yet is
+   *     created
    */
-  public record Outcome(InputFile file, String fixed, List<String> applied, int rounds) {
+  public record Outcome(
+      InputFile file,
+      String fixed,
+      List<String> applied,
+      int rounds,
+      Map<String, String> otherFiles) {
+    public Outcome {
+      otherFiles = Map.copyOf(otherFiles);
+    }
+
     public String original() {
       return file.source().text();
     }
 
     public boolean changed() {
-      return !fixed.equals(original());
+      return !fixed.equals(original()) || !otherFiles.isEmpty();
     }
   }
 
@@ -71,7 +84,12 @@ public final class Fixer {
     while (rounds < MAX_ROUNDS) {
       List<Finding> fixable =
           result.findings().stream()
-              .filter(f -> !f.suppressed() && f.fix() != null && f.path().equals(file.path()))
+              .filter(
+                  f ->
+                      !f.suppressed()
+                          && f.fix() != null
+                          && !f.fix().elsewhere()
+                          && f.path().equals(file.path()))
               .toList();
       if (fixable.isEmpty()) {
         break;
@@ -93,7 +111,26 @@ public final class Fixer {
       current = file.withText(text);
       result = after != null ? after : check.apply(current);
     }
-    return new Outcome(file, text, List.copyOf(applied), rounds);
+    // Fixes on other files go one at a time, each re-checked against the context it leaves, so
+    // two findings that want the same ignore line do not both add it.
+    Map<String, String> otherFiles = new LinkedHashMap<>();
+    while (rounds < MAX_ROUNDS) {
+      Finding next =
+          result.findings().stream()
+              .filter(f -> !f.suppressed() && f.fix() != null && f.fix().elsewhere())
+              .findFirst()
+              .orElse(null);
+      InputFile after = next == null ? null : Engine.applied(current, next.fix());
+      if (after == null) {
+        break;
+      }
+      rounds++;
+      applied.add(next.fix().description());
+      otherFiles.put(next.fix().path(), after.buildContext().orElseThrow().ignoreText().orElse(""));
+      current = after;
+      result = check.apply(current);
+    }
+    return new Outcome(file, text, List.copyOf(applied), rounds, otherFiles);
   }
 
   /**

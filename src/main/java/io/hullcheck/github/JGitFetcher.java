@@ -4,6 +4,7 @@ import io.hullcheck.job.FetchException;
 import io.hullcheck.job.FetchResult;
 import io.hullcheck.job.FetchedFile;
 import io.hullcheck.job.GitCredentials;
+import io.hullcheck.job.Listing;
 import io.hullcheck.job.SourceFetcher;
 import java.io.File;
 import java.io.IOException;
@@ -72,7 +73,13 @@ public final class JGitFetcher implements SourceFetcher {
   @Override
   public FetchResult fetch(
       String cloneUrl, GitCredentials credentials, Map<String, Set<String>> wanted) {
-    if (wanted.isEmpty()) {
+    return fetch(cloneUrl, credentials, wanted, new Request(Set.of(), p -> false, 0));
+  }
+
+  @Override
+  public FetchResult fetch(
+      String cloneUrl, GitCredentials credentials, Map<String, Set<String>> wanted, Request list) {
+    if (wanted.isEmpty() && list.listed().isEmpty()) {
       return new FetchResult(Map.of(), 0, true);
     }
     Path dir;
@@ -92,13 +99,13 @@ public final class JGitFetcher implements SourceFetcher {
               : new UsernamePasswordCredentialsProvider(
                   credentials.username(), credentials.secret());
       try {
-        return attempt(dir.resolve("partial.git"), uri, cp, wanted, /* blobless= */ true);
+        return attempt(dir.resolve("partial.git"), uri, cp, wanted, list, /* blobless= */ true);
       } catch (org.eclipse.jgit.errors.TransportException | MissingObjectException e) {
         if (authProblem(e)) {
           throw new FetchException("the server refused the credentials for " + safe(uri), e);
         }
         log.info("fetch: partial fetch not possible ({}), falling back to depth 1", e.getMessage());
-        return attempt(dir.resolve("full.git"), uri, cp, wanted, /* blobless= */ false);
+        return attempt(dir.resolve("full.git"), uri, cp, wanted, list, /* blobless= */ false);
       }
     } catch (IOException | java.net.URISyntaxException e) {
       if (e instanceof org.eclipse.jgit.errors.TransportException && authProblem(e)) {
@@ -119,6 +126,7 @@ public final class JGitFetcher implements SourceFetcher {
       URIish uri,
       CredentialsProvider cp,
       Map<String, Set<String>> wanted,
+      Request list,
       boolean blobless)
       throws IOException {
     try (Repository repo = FileRepositoryBuilder.create(gitDir.toFile())) {
@@ -129,17 +137,54 @@ public final class JGitFetcher implements SourceFetcher {
       repo.getConfig().setInt("gc", null, "auto", 0);
       repo.getConfig().setBoolean("gc", null, "autoDetach", false);
       repo.getConfig().save();
-      List<String> shas = new ArrayList<>(wanted.keySet());
+      Set<String> commits = new LinkedHashSet<>(wanted.keySet());
+      commits.addAll(list.listed());
+      List<String> shas = new ArrayList<>(commits);
       fetchCommits(repo, uri, cp, shas, blobless);
-      Map<String, Map<String, Entry>> entries = locate(repo, wanted);
+      // File names come from the tree objects the blob:none fetch brought; the listed paths the
+      // caller also wants join the blob fetch below.
+      Map<String, Listing> listings = new LinkedHashMap<>();
+      Map<String, Set<String>> all = new LinkedHashMap<>();
+      wanted.forEach((sha, paths) -> all.put(sha, new LinkedHashSet<>(paths)));
+      for (String sha : list.listed()) {
+        Listing listing = list(repo, sha, list.limit());
+        listings.put(sha, listing);
+        Set<String> more = all.computeIfAbsent(sha, k -> new LinkedHashSet<>());
+        listing.paths().stream().filter(list.alsoWanted()).forEach(more::add);
+      }
+      Map<String, Map<String, Entry>> entries = locate(repo, all);
       if (blobless) {
         fetchBlobs(repo, uri, cp, entries);
       }
       Map<String, Map<String, FetchedFile>> files = read(repo, entries);
       long bytes = packBytes(gitDir);
       log.info("fetch: commits={} bytes_received={} filtered={}", shas.size(), bytes, blobless);
-      return new FetchResult(files, bytes, blobless);
+      return new FetchResult(files, bytes, blobless, listings);
     }
+  }
+
+  /** The regular files of a commit's tree, by name only: no blob is read. */
+  private static Listing list(Repository repo, String sha, int limit) throws IOException {
+    List<String> paths = new ArrayList<>();
+    boolean truncated = false;
+    try (RevWalk walk = new RevWalk(repo);
+        TreeWalk tw = new TreeWalk(repo)) {
+      tw.addTree(walk.parseCommit(ObjectId.fromString(sha)).getTree());
+      tw.setRecursive(true);
+      while (tw.next()) {
+        FileMode mode = tw.getFileMode(0);
+        if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+          continue;
+        }
+        if (paths.size() == limit) {
+          truncated = true;
+          break;
+        }
+        paths.add(tw.getPathString());
+      }
+    }
+    paths.sort(null);
+    return new Listing(paths, truncated);
   }
 
   /** Depth-1 fetch of the commits by sha, trees only when {@code blobless}. */

@@ -35,6 +35,9 @@ public final class Settings {
   public static final String CONTENT_SPACING_MS = "HULLCHECK_CONTENT_SPACING_MS";
   public static final String MAX_RETRY_WAIT_SECONDS = "HULLCHECK_MAX_RETRY_WAIT_SECONDS";
   public static final String SETTINGS_FILE = "HULLCHECK_SETTINGS_FILE";
+  public static final String REGISTRY_LOOKUPS = "HULLCHECK_REGISTRY_LOOKUPS";
+  public static final String REGISTRY_ENDPOINTS = "HULLCHECK_REGISTRY_ENDPOINTS";
+  public static final String REGISTRY_TIMEOUT_SECONDS = "HULLCHECK_REGISTRY_TIMEOUT_SECONDS";
 
   static final String DEFAULT_API_URL = "https://api.github.com";
 
@@ -48,6 +51,9 @@ public final class Settings {
   private final int workers;
   private final Duration contentSpacing;
   private final Duration maxRetryWait;
+  private final boolean registryLookups;
+  private final Map<String, URI> registryEndpoints;
+  private final Duration registryTimeout;
 
   private Settings(Builder b) {
     this.appId = b.appId;
@@ -60,6 +66,9 @@ public final class Settings {
     this.workers = b.workers;
     this.contentSpacing = b.contentSpacing;
     this.maxRetryWait = b.maxRetryWait;
+    this.registryLookups = b.registryLookups;
+    this.registryEndpoints = Map.copyOf(b.registryEndpoints);
+    this.registryTimeout = b.registryTimeout;
   }
 
   /** Settings, or the problems that stop them from loading; exactly one is non-null. */
@@ -123,6 +132,10 @@ public final class Settings {
         Duration.ofMillis(integer(values, CONTENT_SPACING_MS, 1000, 0, 60_000, problems));
     b.maxRetryWait =
         Duration.ofSeconds(integer(values, MAX_RETRY_WAIT_SECONDS, 120, 0, 3600, problems));
+    b.registryLookups = bool(values, REGISTRY_LOOKUPS, problems);
+    b.registryEndpoints = endpoints(values.get(REGISTRY_ENDPOINTS), problems);
+    b.registryTimeout =
+        Duration.ofSeconds(integer(values, REGISTRY_TIMEOUT_SECONDS, 5, 1, 120, problems));
     if (!problems.isEmpty()) {
       return new Loaded(null, List.copyOf(problems));
     }
@@ -224,6 +237,39 @@ public final class Settings {
     }
   }
 
+  private static boolean bool(Map<String, String> values, String name, List<String> problems) {
+    String text = values.get(name);
+    if (text == null) {
+      return false;
+    }
+    String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!t.equals("true") && !t.equals("false")) {
+      problems.add(name + " must be true or false");
+      return false;
+    }
+    return t.equals("true");
+  }
+
+  /** {@code HOST=URL[,HOST=URL...]}: where to reach a registry host instead of at its name. */
+  private static Map<String, URI> endpoints(String text, List<String> problems) {
+    Map<String, URI> out = new java.util.LinkedHashMap<>();
+    if (text == null) {
+      return out;
+    }
+    for (String pair : text.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        problems.add(REGISTRY_ENDPOINTS + " must be HOST=URL pairs separated by commas");
+        return out;
+      }
+      URI uri = url(pair.substring(eq + 1), REGISTRY_ENDPOINTS, problems);
+      if (uri != null) {
+        out.put(pair.substring(0, eq).strip(), uri);
+      }
+    }
+    return out;
+  }
+
   private static String stripSlash(String text) {
     return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
   }
@@ -277,6 +323,21 @@ public final class Settings {
     return maxRetryWait;
   }
 
+  /** Whether rules may ask image registries for tags and digests (off by default). */
+  public boolean registryLookups() {
+    return registryLookups;
+  }
+
+  /** Registry host to the URL that serves its API, for hosts not reached at their own name. */
+  public Map<String, URI> registryEndpoints() {
+    return registryEndpoints;
+  }
+
+  /** The timeout of each registry request. */
+  public Duration registryTimeout() {
+    return registryTimeout;
+  }
+
   /** Names and non-secret values only. */
   @Override
   public String toString() {
@@ -290,6 +351,8 @@ public final class Settings {
         + port
         + ", workers="
         + workers
+        + ", registryLookups="
+        + registryLookups
         + "}";
   }
 
@@ -310,6 +373,9 @@ public final class Settings {
     private int workers = 2;
     private Duration contentSpacing = Duration.ofSeconds(1);
     private Duration maxRetryWait = Duration.ofSeconds(120);
+    private boolean registryLookups;
+    private Map<String, URI> registryEndpoints = Map.of();
+    private Duration registryTimeout = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -355,6 +421,21 @@ public final class Settings {
 
     public Builder maxRetryWait(Duration value) {
       maxRetryWait = value;
+      return this;
+    }
+
+    public Builder registryLookups(boolean value) {
+      registryLookups = value;
+      return this;
+    }
+
+    public Builder registryEndpoints(Map<String, URI> value) {
+      registryEndpoints = Map.copyOf(value);
+      return this;
+    }
+
+    public Builder registryTimeout(Duration value) {
+      registryTimeout = value;
       return this;
     }
 

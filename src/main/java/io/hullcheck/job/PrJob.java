@@ -1,10 +1,12 @@
 package io.hullcheck.job;
 
 import io.hullcheck.compose.ComposeSources;
+import io.hullcheck.engine.ContextDirs;
 import io.hullcheck.engine.Engine;
 import io.hullcheck.engine.FileKind;
 import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.InputFile;
+import io.hullcheck.engine.RepositoryTree;
 import io.hullcheck.engine.ScanResult;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.policy.Policy;
@@ -17,9 +19,11 @@ import io.hullcheck.report.pr.DiffHunks;
 import io.hullcheck.report.pr.Fingerprints;
 import io.hullcheck.report.pr.PrFinding;
 import io.hullcheck.report.pr.RuleDocs;
+import io.hullcheck.rules.BuildContext;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Rule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -350,10 +354,17 @@ public final class PrJob {
       }
     }
     wanted.values().removeIf(Set::isEmpty);
-    FetchResult first =
-        wanted.isEmpty()
-            ? new FetchResult(Map.of(), 0, true)
-            : fetcher.fetch(pr.cloneUrl(), host.gitCredentials(pr.ref()), wanted);
+    // Only a pull request that touches Docker files needs the trees listed: the build contexts of
+    // its Dockerfiles and the repository's workflows come from the listing, and of their blobs only
+    // the ignore files, registry configs and workflows are fetched.
+    SourceFetcher.Request list =
+        docker.isEmpty()
+            ? new SourceFetcher.Request(Set.of(), p -> false, 0)
+            : new SourceFetcher.Request(
+                Set.of(pr.headSha(), pr.baseSha()),
+                RepositoryTree::wantsText,
+                BuildContext.MAX_FILES);
+    FetchResult first = fetcher.fetch(pr.cloneUrl(), host.gitCredentials(pr.ref()), wanted, list);
     // Compose projects: the extends and include targets their files name, from the same commits.
     Map<String, List<String>> roots = new LinkedHashMap<>();
     for (ChangedFile cf : docker) {
@@ -522,6 +533,8 @@ public final class PrJob {
     ComposeSources baseFiles = ProjectFiles.of(fetched, pr.baseSha());
     addProjectMains(docker, headInputs, headSources, headFiles);
     addProjectMains(docker, baseInputs, baseSources, baseFiles);
+    headInputs = surround(pr.headSha(), fetched, headInputs, notes);
+    baseInputs = surround(pr.baseSha(), fetched, baseInputs, new ArrayList<>());
     ScanResult headResult = engine.withSources(headFiles).check(headInputs, policy);
     ScanResult baseResult = engine.withSources(baseFiles).check(baseInputs, policy);
     // Findings may lie in the other files of a compose project (an override, an extends target):
@@ -577,6 +590,45 @@ public final class PrJob {
       sources.put(main.get(), source);
       inputs.add(new InputFile(source, FileKind.COMPOSE));
     }
+  }
+
+  /**
+   * The inputs with their build contexts and the repository view, from the commit's listing and the
+   * texts fetched with it; as they were when the commit was not listed. A workflow that does not
+   * parse becomes a note.
+   */
+  private static List<InputFile> surround(
+      String sha, FetchResult fetched, List<InputFile> inputs, List<String> notes) {
+    Optional<Listing> listing = fetched.listing(sha);
+    if (listing.isEmpty() || inputs.isEmpty()) {
+      return inputs;
+    }
+    Map<String, String> texts = new HashMap<>();
+    for (String path : listing.get().paths()) {
+      FetchedFile f = RepositoryTree.wantsText(path) ? fetched.file(sha, path) : null;
+      if (f != null && f.kind() == FetchedFile.Kind.FILE && !f.binary()) {
+        texts.put(path, f.text());
+      }
+    }
+    RepositoryTree tree =
+        new RepositoryTree(listing.get().paths(), listing.get().truncated(), texts);
+    List<String> dockerfiles =
+        tree.paths().stream()
+            .filter(p -> DockerFiles.kindOf(p).orElse(null) == FileKind.DOCKERFILE)
+            .toList();
+    RepositoryTree.View view = tree.view(dockerfiles);
+    for (FileProblem p : view.problems()) {
+      notes.add(
+          "Could not read `"
+              + p.path()
+              + "` (line "
+              + p.line()
+              + ", column "
+              + p.column()
+              + "): "
+              + p.message());
+    }
+    return tree.attach(inputs, ContextDirs.DEFAULT, view.repository());
   }
 
   /** The text of a fetched file, or empty with a note saying why it is not read. */

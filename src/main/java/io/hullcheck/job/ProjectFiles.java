@@ -115,7 +115,9 @@ final class ProjectFiles {
     for (FetchResult r : List.of(a, b)) {
       r.files().forEach((sha, m) -> files.computeIfAbsent(sha, k -> new HashMap<>()).putAll(m));
     }
+    Map<String, Listing> listings = new HashMap<>(a.listings());
+    listings.putAll(b.listings());
     return new FetchResult(
-        files, a.bytesReceived() + b.bytesReceived(), a.filtered() && b.filtered());
+        files, a.bytesReceived() + b.bytesReceived(), a.filtered() && b.filtered(), listings);
   }
 }

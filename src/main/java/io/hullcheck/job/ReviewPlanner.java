@@ -131,7 +131,7 @@ public final class ReviewPlanner {
     }
     Finding f = pf.finding();
     int line = f.span().startLine();
-    if (settings.suggestions() && f.fix() != null && source != null) {
+    if (settings.suggestions() && f.fix() != null && !f.fix().elsewhere() && source != null) {
       Optional<Suggestion> s = Suggestion.of(source, f.fix());
       if (s.isPresent()
           && hunks.commentable(s.get().startLine(), s.get().endLine())

@@ -2,6 +2,7 @@ package io.hullcheck.job;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Fetches the few files a job reads from the commits it reviews, without cloning the repository.
@@ -21,4 +22,28 @@ public interface SourceFetcher {
    *     commit
    */
   FetchResult fetch(String cloneUrl, GitCredentials credentials, Map<String, Set<String>> wanted);
+
+  /**
+   * Like {@link #fetch}, and also lists the files of the {@code listed} commits from their tree
+   * objects (no blobs), at most {@code limit} paths each, and fetches the listed paths that {@code
+   * alsoWanted} accepts as if they were wanted. A fetcher that cannot list returns no listings, and
+   * the rules that need one then find nothing.
+   */
+  default FetchResult fetch(
+      String cloneUrl, GitCredentials credentials, Map<String, Set<String>> wanted, Request list) {
+    return fetch(cloneUrl, credentials, wanted);
+  }
+
+  /**
+   * What to list besides the wanted paths.
+   *
+   * @param listed the commits whose file names to list
+   * @param alsoWanted which listed paths to fetch too
+   * @param limit the most paths listed per commit
+   */
+  record Request(Set<String> listed, Predicate<String> alsoWanted, int limit) {
+    public Request {
+      listed = Set.copyOf(listed);
+    }
+  }
 }

@@ -8,10 +8,12 @@ import io.hullcheck.rules.RuleData;
 import io.hullcheck.rules.RuleMeta;
 import io.hullcheck.rules.Severity;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A policy merged from its layers: the catalogue's defaults, then each pack's and the file's main
@@ -37,6 +39,20 @@ final class EffectivePolicy implements Policy {
   private final boolean requireReason;
   private final Set<String> hadolintIgnored;
   private final String hadolintSource;
+
+  /**
+   * Settings already resolved, by the set of layers that apply to a path and then by rule id. A
+   * setting depends only on the rule and on which layers apply, so every file matched by the same
+   * overrides (with no overrides: every file) shares one resolution; the engine asks for each rule
+   * of each file, and resolving anew was a few percent of checking. An entry serves only the very
+   * {@link RuleMeta} it was resolved for. Bounded: past {@link #CACHED_LAYER_SETS} layer sets,
+   * settings are resolved without caching.
+   */
+  private final Map<BitSet, Map<String, Resolved>> resolved = new ConcurrentHashMap<>();
+
+  private static final int CACHED_LAYER_SETS = 256;
+
+  private record Resolved(RuleMeta rule, RuleSetting setting) {}
 
   EffectivePolicy(
       String source,
@@ -73,7 +89,26 @@ final class EffectivePolicy implements Policy {
 
   @Override
   public RuleSetting setting(String path, RuleMeta rule) {
-    return resolve(path, rule, null);
+    BitSet applying = new BitSet(layers.size());
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      if (path != null ? layer.appliesTo(path) : layer.files() == null) {
+        applying.set(i);
+      }
+    }
+    Map<String, Resolved> byRule = resolved.get(applying);
+    if (byRule == null) {
+      if (resolved.size() >= CACHED_LAYER_SETS) {
+        return resolve(path, rule, null);
+      }
+      byRule = resolved.computeIfAbsent(applying, k -> new ConcurrentHashMap<>());
+    }
+    Resolved r = byRule.get(rule.id());
+    if (r == null || r.rule() != rule) {
+      r = new Resolved(rule, resolve(path, rule, null));
+      byRule.put(rule.id(), r);
+    }
+    return r.setting();
   }
 
   @Override

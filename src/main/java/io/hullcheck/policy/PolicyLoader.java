@@ -172,7 +172,17 @@ public final class PolicyLoader {
     boolean onlyNew = d.onlyNew();
     String drafts = d.drafts();
     boolean requireReason = true;
+    Hadolint.Result hadolint = Hadolint.read(file, files, catalogue);
+    if (!hadolint.errors().isEmpty()) {
+      return new PolicyResult(null, hadolint.errors(), source);
+    }
+    boolean failOnSet = false;
     for (PolicyFile f : chain) {
+      if (f == file && hadolint.layer() != null) {
+        // Below the team's own file, above the packs: hadolint decisions migrate, ours win.
+        layers.add(hadolint.layer());
+      }
+      failOnSet |= f == file && f.failOn() != null;
       layers.add(f.main());
       layers.addAll(f.overrides());
       include = f.include() != null ? f.include() : include;
@@ -185,9 +195,11 @@ public final class PolicyLoader {
       drafts = f.drafts() != null ? f.drafts() : drafts;
       requireReason = f.requireReason() != null ? f.requireReason() : requireReason;
     }
-    Hadolint.Result hadolint = Hadolint.read(file, files, catalogue);
-    if (!hadolint.errors().isEmpty()) {
-      return new PolicyResult(null, hadolint.errors(), source);
+    if (file == null && hadolint.layer() != null) {
+      layers.add(hadolint.layer());
+    }
+    if (!failOnSet && hadolint.failOn() != null) {
+      failOn = hadolint.failOn();
     }
     Policy policy =
         new EffectivePolicy(

@@ -92,7 +92,36 @@ public final class CatalogueReport {
       String eq = equivalents(r.equivalents());
       sb.append("Equivalents: ").append(eq.isEmpty() ? "none" : eq).append(".\n");
     }
+    coverage(sb, Concerns.all());
     return sb.toString();
+  }
+
+  /** The concern table: what the peer tools check, and which rules cover each concern. */
+  private static void coverage(StringBuilder sb, List<Concerns> concerns) {
+    sb.append("\n## Coverage of the peer tools' concerns\n\n");
+    sb.append("Every concern that hadolint, Trivy, KICS, Checkov and dclint check in Dockerfiles")
+        .append(" and compose files, numbered as in our study of those tools, with the rules")
+        .append(" that cover it or the reason none does (data: `")
+        .append(Concerns.RESOURCE)
+        .append("`).\n\n");
+    sb.append("| # | Concern | Target | Rules | Note |\n");
+    sb.append("|---|---|---|---|---|\n");
+    for (Concerns c : concerns) {
+      sb.append("| ")
+          .append(c.row())
+          .append(" | ")
+          .append(cell(c.concern()))
+          .append(" | ")
+          .append(c.target())
+          .append(" | ")
+          .append(
+              c.rules().stream()
+                  .map(id -> "[`" + id + "`](rules/" + id + ".md)")
+                  .collect(Collectors.joining(", ")))
+          .append(" | ")
+          .append(c.note() == null ? "" : cell(c.note().replace('\n', ' ')))
+          .append(" |\n");
+    }
   }
 
   private static String equivalents(Map<String, List<String>> eq) {

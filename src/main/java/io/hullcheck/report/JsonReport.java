@@ -91,6 +91,18 @@ public final class JsonReport {
     ObjectNode n = Json.NODES.objectNode();
     n.put("description", fix.description());
     ArrayNode edits = n.putArray("edits");
+    if (fix.elsewhere()) {
+      // The edits are on another file (a .dockerignore) whose text is not here: offsets only.
+      n.put("path", fix.path());
+      for (TextEdit e : fix.edits()) {
+        edits
+            .addObject()
+            .put("startOffset", e.startOffset())
+            .put("endOffset", e.endOffset())
+            .put("text", e.text());
+      }
+      return n;
+    }
     for (TextEdit e : fix.edits()) {
       Span s = source.span(e.startOffset(), e.endOffset());
       ObjectNode en = edits.addObject();

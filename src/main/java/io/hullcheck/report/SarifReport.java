@@ -133,7 +133,8 @@ public final class SarifReport {
     if (source != null) {
       r.putObject("partialFingerprints").put("hullcheck/v1", fingerprint(f, source, occurrences));
     }
-    if (f.fix() != null && source != null) {
+    // A fix on another file (a .dockerignore) has no text here to place its regions in.
+    if (f.fix() != null && !f.fix().elsewhere() && source != null) {
       ObjectNode fix = r.putArray("fixes").addObject();
       fix.putObject("description").put("text", f.fix().description());
       ObjectNode change = fix.putArray("artifactChanges").addObject();

@@ -68,7 +68,16 @@ public final class TextReport {
     out.append(" ".repeat(gutter.length() - 2)).append("| ").append(carets(line, s)).append('\n');
     if (f.fix() != null) {
       out.append("  fix: ").append(f.fix().description()).append('\n');
-      for (String l : replacement(source, f.fix())) {
+      // A fix on another file (the .dockerignore) only adds lines; show them as added.
+      List<String> lines =
+          f.fix().elsewhere()
+              ? f.fix().edits().stream()
+                  .flatMap(e -> e.text().lines())
+                  .filter(l -> !l.isEmpty())
+                  .map(l -> "+ " + l)
+                  .toList()
+              : replacement(source, f.fix());
+      for (String l : lines) {
         out.append("      ").append(l).append('\n');
       }
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hullcheck.testing.AppHarness;
 import io.hullcheck.testing.FakeGitHub;
 import io.hullcheck.testing.FakeGitHub.Received;
+import io.hullcheck.testing.FakeRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,7 +109,7 @@ class AppEndToEndTest {
     assertEquals(h.head, review.path("commit_id").asText());
     assertEquals("COMMENT", review.path("event").asText());
     Map<String, JsonNode> byRule = commentsByRule(review);
-    assertEquals(10, review.path("comments").size(), review.toString());
+    assertEquals(11, review.path("comments").size(), review.toString());
     for (JsonNode c : review.path("comments")) {
       assertEquals("RIGHT", c.path("side").asText(), c.toString());
       assertFalse(c.has("start_line"), "single-line comments only here");
@@ -135,7 +136,7 @@ class AppEndToEndTest {
       assertTrue(batch.size() <= 50, "at most 50 annotations per request");
       batch.forEach(annotations::add);
     }
-    assertEquals(10, annotations.size());
+    assertEquals(11, annotations.size());
     JsonNode last = patches.get(patches.size() - 1).body();
     assertEquals("completed", last.path("status").asText());
     assertEquals("failure", last.path("conclusion").asText());
@@ -157,6 +158,26 @@ class AppEndToEndTest {
             "hullcheck_github_rate_limit_remaining{resource=\"core\"} 4990.0",
             "hullcheck_job_duration_seconds_count{conclusion=\"failure\"} 1")) {
       assertTrue(metrics.contains(expected), expected + " not in\n" + metrics);
+    }
+  }
+
+  @Test
+  void withRegistryLookupsTheImageTagCommentSuggestsTheCurrentVersion() throws Exception {
+    open();
+    Map<String, JsonNode> offline = commentsByRule(reviews().get(0).body());
+    assertFalse(offline.get("image-tag").path("body").asText().contains("```suggestion"));
+    h.close();
+    try (FakeRegistry registry = FakeRegistry.start()) {
+      h =
+          new AppHarness(
+              dir.resolve("lookups"),
+              Duration.ofMillis(5),
+              b -> b.registryLookups(true).registryEndpoints(Map.of("docker.io", registry.url())));
+      h.base(Map.of("README.md", "# shop\n", ".github/hullcheck.yml", POLICY));
+      open();
+      Map<String, JsonNode> online = commentsByRule(reviews().get(0).body());
+      assertComment(
+          online.get("image-tag"), "Dockerfile", 1, "```suggestion\nFROM node:23.5.0\n```");
     }
   }
 
@@ -202,7 +223,7 @@ class AppEndToEndTest {
             .resolved);
     long open =
         h.github.comments().stream().filter(c -> c.inReplyTo == null && !c.resolved).count();
-    assertEquals(9, open, "the other nine threads stay open");
+    assertEquals(10, open, "the other ten threads stay open");
   }
 
   @Test
@@ -226,7 +247,7 @@ class AppEndToEndTest {
     ObjectNode run = open();
     assertJudged(run, "failure");
     assertEquals(1, reviews().size());
-    assertEquals(10, reviews().get(0).body().path("comments").size());
+    assertEquals(11, reviews().get(0).body().path("comments").size());
   }
 
   @Test
@@ -278,7 +299,7 @@ class AppEndToEndTest {
     assertJudged(run, "failure");
     List<Received> reviews = reviews();
     assertEquals(2, reviews.size(), reviews.toString());
-    assertEquals(10, reviews.get(0).body().path("comments").size());
+    assertEquals(11, reviews.get(0).body().path("comments").size());
     assertEquals(0, reviews.get(1).body().path("comments").size());
     assertFalse(reviews.get(1).body().path("body").asText().isBlank());
   }
@@ -296,7 +317,7 @@ class AppEndToEndTest {
     List<Received> reviews = reviews();
     assertEquals(2, reviews.size());
     assertEquals(reviews.get(0).body(), reviews.get(1).body(), "the same review, sent again");
-    assertEquals(10, h.github.comments().size(), "and posted once");
+    assertEquals(11, h.github.comments().size(), "and posted once");
   }
 
   @Test

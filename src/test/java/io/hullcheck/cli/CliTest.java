@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullcheck.policy.PolicyError;
 import io.hullcheck.policy.PolicyResult;
 import io.hullcheck.rules.Severity;
+import io.hullcheck.testing.FakeRegistry;
 import io.hullcheck.testing.TestPolicy;
 import io.hullcheck.testing.TestRules;
 import java.io.IOException;
@@ -42,6 +43,10 @@ class CliTest {
   }
 
   private Run run(String... args) {
+    return runWith(TestRules.all(), args);
+  }
+
+  private Run runWith(List<io.hullcheck.rules.Rule> rules, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context =
@@ -53,7 +58,7 @@ class CliTest {
               return policy;
             },
             Map.of("PRIV", "true"),
-            TestRules.all());
+            rules);
     int code = Main.run(context, args);
     return new Run(code, out.toString(), err.toString());
   }
@@ -291,6 +296,39 @@ class CliTest {
         "compose.yaml", related.get(0).at("/physicalLocation/artifactLocation/uri").asText());
     assertEquals(2, related.get(0).at("/physicalLocation/region/startLine").asInt());
     assertEquals("built by service web", related.get(0).at("/message/text").asText());
+  }
+
+  @Test
+  void registryLookupsAddPinFixesOnlyWhenAskedFor() throws IOException {
+    policy = new PolicyResult(TestPolicy.only("image-tag"), List.of(), null);
+    write("Dockerfile", "FROM nginx:latest\nCMD [\"x\"]\n");
+    Files.delete(dir.resolve("deploy/compose.yaml"));
+    try (FakeRegistry registry = FakeRegistry.start()) {
+      Run offline =
+          runWith(io.hullcheck.rules.Registry.all(), "scan", "--format", "json", dir.toString());
+      JsonNode finding = new ObjectMapper().readTree(offline.out()).path("findings").get(0);
+      assertEquals("image-tag", finding.path("ruleId").asText());
+      assertTrue(finding.path("fix").isNull(), offline.out());
+      String endpoint = "docker.io=" + registry.url();
+      assertEquals(List.of(), registry.requests(), "no request without the option");
+
+      Run fixed =
+          runWith(
+              io.hullcheck.rules.Registry.all(),
+              "fix",
+              "--registry-endpoint",
+              endpoint,
+              dir.toString());
+      assertEquals(0, fixed.code(), fixed.err());
+      assertEquals("FROM nginx:1.27.3\nCMD [\"x\"]\n", Files.readString(dir.resolve("Dockerfile")));
+    }
+  }
+
+  @Test
+  void aBadRegistryEndpointIsAUsageError() {
+    Run r = run("scan", "--registry-endpoint", "docker.io=mirror", dir.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--registry-endpoint docker.io=mirror"), r.err());
   }
 
   private void write(String rel, String text) throws IOException {

@@ -83,6 +83,7 @@ class PolicyCliTest {
             "1 healthcheck-missing info",
             "1 user-root warning",
             "1 base-image-full info",
+            "1 image-scan-missing info",
             "3 secret-in-build-variable error suppressed: a dummy value for local builds only"),
         findings(r.out()));
     assertEquals(0, r.code(), "the only error is suppressed; the warning is below fail_on");
@@ -102,6 +103,7 @@ class PolicyCliTest {
         List.of(
             "1 healthcheck-missing info",
             "1 user-root error",
+            "1 image-scan-missing info",
             "3 secret-in-build-variable error suppressed: a dummy value for local builds only"),
         findings(r.out()));
     assertEquals(1, r.code(), "user-root is an error now, and fail_on is error");

@@ -3,9 +3,13 @@ package io.hullcheck.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hullcheck.model.SourceFile;
+import io.hullcheck.policy.Policy;
+import io.hullcheck.policy.PolicyLoader;
 import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Registry;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.testing.TestPolicy;
 import io.hullcheck.testing.TestRules;
@@ -152,6 +156,43 @@ class EngineTest {
       assertNotNull(expose.fix());
     } else {
       assertNull(expose.fix());
+    }
+  }
+
+  /**
+   * A compose file with many fixable findings takes the batched verification path; every fix it
+   * offers must still pass the contract when applied alone: the file parses, the finding it targets
+   * is gone and no finding is new. Services of several shapes, plus an anchor block shared by two
+   * services (fixes there edit outside a single service and are verified alone).
+   */
+  @Test
+  void batchedVerificationOffersOnlyFixesThatVerifyAlone() {
+    StringBuilder yaml = new StringBuilder("x-common: &common\n  privileged: true\nservices:\n");
+    for (int i = 0; i < 12; i++) {
+      yaml.append("  web").append(i).append(":\n    image: nginx:1.27\n");
+      switch (i % 4) {
+        case 0 -> yaml.append("    ports:\n      - \"8").append(i).append(":80\"\n");
+        case 1 -> yaml.append("    privileged: true\n    network_mode: host\n");
+        case 2 -> yaml.append("    <<: *common\n");
+        default -> yaml.append("    logging:\n      driver: json-file\n");
+      }
+    }
+    InputFile file = compose("compose.yaml", yaml.toString(), Map.of());
+    Engine engine = new Engine(Registry.all());
+    Policy policy = PolicyLoader.builtin("default");
+    List<Finding> findings = engine.checkFile(file, policy).findings();
+    List<Finding> fixed = findings.stream().filter(f -> f.fix() != null).toList();
+    assertTrue(fixed.size() >= Engine.BATCH_FROM * 2, "fixes offered: " + fixed.size());
+    Map<FindingKey, Integer> before = FindingKey.count(findings, file.source());
+    for (Finding f : fixed) {
+      InputFile after = file.withText(f.fix().applyTo(file.source().text()));
+      Engine.FileResult r = engine.withoutFixes().checkFile(after, policy);
+      assertEquals(List.of(), r.problems(), f.fix().description());
+      Map<FindingKey, Integer> now = FindingKey.count(r.findings(), after.source());
+      FindingKey key = FindingKey.of(f, file.source());
+      assertTrue(
+          now.getOrDefault(key, 0) < before.get(key), "still there after " + f.fix().description());
+      assertTrue(Engine.noMore(now, before), "new finding after " + f.fix().description());
     }
   }
 }

@@ -40,6 +40,10 @@ class SettingsTest {
         "port out of range      | HULLCHECK_PORT           | 70000          | HULLCHECK_PORT must be between 0 and 65535",
         "api url not a url      | HULLCHECK_API_URL        | ftp://x        | HULLCHECK_API_URL must be an http(s) URL",
         "app id not numeric     | HULLCHECK_APP_ID         | my-app         | HULLCHECK_APP_ID must be the numeric App ID (or the client ID)",
+        "lookups not a boolean  | HULLCHECK_REGISTRY_LOOKUPS | yes          | HULLCHECK_REGISTRY_LOOKUPS must be true or false",
+        "endpoint not a pair    | HULLCHECK_REGISTRY_ENDPOINTS | mirror     | HULLCHECK_REGISTRY_ENDPOINTS must be HOST=URL pairs separated by commas",
+        "endpoint not a url     | HULLCHECK_REGISTRY_ENDPOINTS | docker.io=ftp://m | HULLCHECK_REGISTRY_ENDPOINTS must be an http(s) URL",
+        "timeout out of range   | HULLCHECK_REGISTRY_TIMEOUT_SECONDS | 0    | HULLCHECK_REGISTRY_TIMEOUT_SECONDS must be between 1 and 120",
         "key is not a key       | HULLCHECK_PRIVATE_KEY    | "
             + SECRET
             + " | HULLCHECK_PRIVATE_KEY: not a PEM private key (expected BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY)",
@@ -86,6 +90,26 @@ class SettingsTest {
     assertEquals(Duration.ZERO, s.contentSpacing());
     assertEquals(SECRET, new String(s.webhookSecret(), java.nio.charset.StandardCharsets.UTF_8));
     assertFalse(s.toString().contains(SECRET));
+  }
+
+  @Test
+  void registryLookupsAreOffUnlessAskedFor() {
+    Settings off = Settings.load(complete()).settings();
+    assertFalse(off.registryLookups());
+    Map<String, String> env = complete();
+    env.put("HULLCHECK_REGISTRY_LOOKUPS", "TRUE");
+    env.put(
+        "HULLCHECK_REGISTRY_ENDPOINTS",
+        "docker.io=https://mirror.example.com, ghcr.io=http://127.0.0.1:5000");
+    env.put("HULLCHECK_REGISTRY_TIMEOUT_SECONDS", "2");
+    Settings on = Settings.load(env).settings();
+    assertTrue(on.registryLookups());
+    assertEquals(
+        Map.of(
+            "docker.io", java.net.URI.create("https://mirror.example.com"),
+            "ghcr.io", java.net.URI.create("http://127.0.0.1:5000")),
+        on.registryEndpoints());
+    assertEquals(Duration.ofSeconds(2), on.registryTimeout());
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -241,7 +241,7 @@ class PolicyErrorsTest {
     assertEquals(
         List.of(
             ".hullcheck.yml:4:7: unknown option `floating_tag` of rule `image-tag`; allowed:"
-                + " floating_tags; did you mean `floating_tags`?",
+                + " floating_tags, pin_to; did you mean `floating_tags`?",
             ".hullcheck.yml:7:16: option `drivers` of rule `log-rotation-missing` must be a list"
                 + " of strings, found string `json-file`",
             ".hullcheck.yml:8:24: option `require_logging` of rule `log-rotation-missing` must be"

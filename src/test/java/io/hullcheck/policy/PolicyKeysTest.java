@@ -199,7 +199,7 @@ class PolicyKeysTest {
     PolicyLoader.RepoFiles files =
         path ->
             path.equals("build/hadolint.yml")
-                ? java.util.Optional.of("ignored:\n  - DL3008\n  - DL3007\nfailure-threshold: x\n")
+                ? java.util.Optional.of("ignored:\n  - DL3008\n  - DL3007\nformat: tty\n")
                 : java.util.Optional.empty();
     PolicyResult r =
         PolicyLoader.parse(
@@ -209,6 +209,69 @@ class PolicyKeysTest {
             TestCatalogue.ALL);
     assertTrue(r.ok(), r.errors().toString());
     assertEquals(Set.of("DL3008", "DL3007"), r.policy().hadolintIgnored());
+  }
+
+  @Test
+  void hadolintOverridesRegistriesAndThresholdMigrateBelowTheTeamsFile() {
+    String hadolint =
+        """
+        override:
+          error: [DL3007]
+          style: [DL3008]
+        trustedRegistries: [ghcr.io/acme]
+        failure-threshold: warning
+        """;
+    PolicyLoader.RepoFiles files =
+        path ->
+            path.equals(".hadolint.yaml")
+                ? java.util.Optional.of(hadolint)
+                : java.util.Optional.empty();
+    Policy p = PolicyLoader.parse(".hullcheck.yml", "", files, TestCatalogue.ALL).policy();
+    assertEquals("error", state(p, "Dockerfile", LATEST_TAG));
+    assertEquals("info", state(p, "Dockerfile", APT_PIN), "style turns an off rule on at info");
+    RuleSetting registry = p.setting("Dockerfile", TestCatalogue.byId("untrusted-registry"));
+    assertTrue(registry.enabled());
+    assertEquals(
+        List.of("ghcr.io/acme"), registry.options().getStringList("registries", List.of()));
+    assertEquals(Severity.WARNING, p.failOn());
+    assertEquals(
+        List.of("on by default at warning", ".hadolint.yaml:2:10 rules.latest-tag: error"),
+        p.explain("Dockerfile", LATEST_TAG).subList(0, 2).stream()
+            .map(s -> s.replace(" override.error DL3007", ""))
+            .toList());
+
+    Policy ours =
+        PolicyLoader.parse(
+                ".hullcheck.yml",
+                "fail_on: error\nrules:\n  latest-tag: info\n",
+                files,
+                TestCatalogue.ALL)
+            .policy();
+    assertEquals("info", state(ours, "Dockerfile", LATEST_TAG), "the team's file wins");
+    assertEquals(Severity.ERROR, ours.failOn());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "override: [DL3007]|.hadolint.yaml:1:11: `override` must map error, warning, info or"
+            + " style to rule ids",
+        "override: {fatal: [DL3007]}|.hadolint.yaml:1:12: unknown key `fatal` in `override`;"
+            + " allowed: error, warning, info, style",
+        "failure-threshold: high|.hadolint.yaml:1:20: `failure-threshold` must be one of error,"
+            + " warning, info, style, ignore, none",
+        "trustedRegistries: ghcr.io|.hadolint.yaml:1:20: `trustedRegistries` must be a list of"
+            + " registries such as docker.io"
+      })
+  void brokenHadolintConfigIsAnErrorWithItsPosition(String text, String expected) {
+    PolicyLoader.RepoFiles files =
+        path ->
+            path.equals(".hadolint.yaml")
+                ? java.util.Optional.of(text + "\n")
+                : java.util.Optional.empty();
+    PolicyResult r = PolicyLoader.parse(".hullcheck.yml", "", files, TestCatalogue.ALL);
+    assertEquals(List.of(expected), r.errors().stream().map(PolicyError::toString).toList());
   }
 
   @Test

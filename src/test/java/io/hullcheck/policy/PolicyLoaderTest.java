@@ -88,7 +88,8 @@ class PolicyLoaderTest {
     write(".hadolint.yaml", "ignored: DL3008\n");
     PolicyResult r = PolicyLoader.load(root, null);
     assertEquals(
-        List.of(".hadolint.yaml:1:10: `ignored` must be a list of hadolint rule ids"),
+        List.of(
+            ".hadolint.yaml:1:10: `ignored` must be a list of hadolint rule ids such as DL3008"),
         r.errors().stream().map(PolicyError::toString).toList());
   }
 

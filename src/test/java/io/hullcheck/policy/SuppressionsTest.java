@@ -222,7 +222,7 @@ class SuppressionsTest {
             "other tools' ids that map to no rule are left alone",
             "",
             """
-            # hadolint ignore=DL4006 -- shell pipefail, hadolint still runs
+            # hadolint ignore=SC2086 -- a ShellCheck code, which hadolint still reads
             # checkov:skip=CKV_DOCKER_99:not ours
             FROM alpine:3.20
             """,

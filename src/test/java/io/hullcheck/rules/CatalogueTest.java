@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.hullcheck.report.CatalogueReport;
+import io.hullcheck.report.Concerns;
+import io.hullcheck.testing.Corpus;
 import io.hullcheck.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +48,8 @@ class CatalogueTest {
         gaps.add(id + ": no rationale");
       }
       boolean targetMatches =
-          (m.target() == Target.DOCKERFILE && rule instanceof DockerfileRule)
+          ((m.target() == Target.DOCKERFILE || m.target() == Target.REPOSITORY)
+                  && rule instanceof DockerfileRule)
               || (m.target() == Target.COMPOSE && rule instanceof ComposeRule);
       if (!targetMatches) {
         gaps.add(id + ": target " + m.target().id() + " does not match the rule's interface");
@@ -57,14 +64,23 @@ class CatalogueTest {
       }
       Path dir = Fixtures.FIXTURES.resolve(id);
       List<Path> files = Files.isDirectory(dir) ? Fixtures.files(dir) : List.of();
+      List<Path> scenarios = Files.isDirectory(dir) ? Fixtures.scenarios(dir) : List.of();
       boolean positive =
           files.stream()
-              .anyMatch(
-                  f ->
-                      !f.getFileName().toString().startsWith("clean-")
-                          && !Fixtures.expectations(Fixtures.read(f)).isEmpty());
+                  .anyMatch(
+                      f ->
+                          !f.getFileName().toString().startsWith("clean-")
+                              && !Fixtures.expectations(Fixtures.read(f)).isEmpty())
+              || scenarios.stream()
+                  .anyMatch(
+                      sc ->
+                          !sc.getFileName().toString().startsWith("clean-")
+                              && Fixtures.scenarioInputs(sc).stream()
+                                  .anyMatch(
+                                      i -> !Fixtures.expectations(i.source().text()).isEmpty()));
       boolean negative =
-          files.stream().anyMatch(f -> f.getFileName().toString().startsWith("clean-"));
+          Stream.concat(files.stream(), scenarios.stream())
+              .anyMatch(f -> f.getFileName().toString().startsWith("clean-"));
       if (!positive) {
         gaps.add(id + ": no positive fixture (a file with # expect markers) in " + dir);
       }
@@ -72,10 +88,15 @@ class CatalogueTest {
         gaps.add(id + ": no negative fixture (clean-*) in " + dir);
       }
       Path fixes = Fixtures.FIXES.resolve(id);
-      boolean pair =
-          Files.isDirectory(fixes)
-              && Fixtures.files(fixes).stream()
-                  .anyMatch(f -> f.getFileName().toString().contains(".before."));
+      boolean pair = false;
+      for (Path d : List.of(fixes, Fixtures.ONLINE_FIXES.resolve(id))) {
+        pair |=
+            Files.isDirectory(d)
+                && (Fixtures.files(d).stream()
+                        .anyMatch(f -> f.getFileName().toString().contains(".before."))
+                    || Fixtures.scenarios(d).stream()
+                        .anyMatch(sc -> Files.isDirectory(sc.resolve("before"))));
+      }
       if (m.fixable() && !pair) {
         gaps.add(id + ": fixable but no before/after pair in " + fixes);
       }
@@ -89,7 +110,7 @@ class CatalogueTest {
   void fixtureDirectoriesNameKnownRules() {
     Set<String> known = Fixtures.knownRules().keySet();
     List<String> unknown = new ArrayList<>();
-    for (Path root : List.of(Fixtures.FIXTURES, Fixtures.FIXES)) {
+    for (Path root : List.of(Fixtures.FIXTURES, Fixtures.FIXES, Fixtures.ONLINE_FIXES)) {
       for (Path dir : Fixtures.dirs(root)) {
         if (!known.contains(dir.getFileName().toString())) {
           unknown.add(dir.toString());
@@ -97,6 +118,41 @@ class CatalogueTest {
       }
     }
     assertEquals(List.of(), unknown, "fixture directories for rules that do not exist");
+  }
+
+  /**
+   * The concern table covers every row of the study, each with rules that exist or a note saying
+   * why none does. Where the study is beside the corpus, its row numbers and ours agree.
+   */
+  @Test
+  void everyConcernOfTheStudyHasRulesOrAReason() throws Exception {
+    Set<String> ids = new HashSet<>();
+    Registry.catalogue().forEach(m -> ids.add(m.id()));
+    List<String> gaps = new ArrayList<>();
+    List<Integer> rows = new ArrayList<>();
+    for (Concerns c : Concerns.all()) {
+      rows.add(c.row());
+      if (c.rules().isEmpty() && (c.note() == null || c.note().isBlank())) {
+        gaps.add(c.row() + ": neither rules nor a note");
+      }
+      c.rules().stream()
+          .filter(id -> !ids.contains(id))
+          .forEach(id -> gaps.add(c.row() + ": names unknown rule " + id));
+    }
+    assertEquals(List.of(), gaps);
+    assertEquals(
+        IntStream.rangeClosed(1, rows.size()).boxed().toList(), rows, "rows 1..n in order");
+    Optional<Path> corpus = Corpus.dir();
+    Path study =
+        corpus.map(p -> p.resolve("../research/rules-anchors.md").normalize()).orElse(null);
+    if (study != null && Files.isRegularFile(study)) {
+      List<Integer> theirs = new ArrayList<>();
+      Matcher m = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(Files.readString(study));
+      while (m.find()) {
+        theirs.add(Integer.parseInt(m.group(1)));
+      }
+      assertEquals(theirs, rows, "the rows of " + study);
+    }
   }
 
   @Test

@@ -39,20 +39,28 @@ public final class AppHarness implements AutoCloseable {
   private final Settings settings;
 
   public AppHarness(Path dir, Duration contentSpacing) throws Exception {
+    this(dir, contentSpacing, b -> b);
+  }
+
+  /** A harness whose App settings {@code more} adjusts (registry lookups, for example). */
+  public AppHarness(
+      Path dir, Duration contentSpacing, java.util.function.UnaryOperator<Settings.Builder> more)
+      throws Exception {
     github = new FakeGitHub().fixedToken(TOKEN);
     repo = GitFixture.create(dir.resolve("repo"));
     git = LoopbackGitServer.start(repo.repository(), true, "x-access-token", TOKEN);
     settings =
-        Settings.builder()
-            .appId("1234")
-            .privateKey(PrivateKeys.parsePem(TestKeys.pkcs1Pem()))
-            .webhookSecret(SECRET)
-            .apiUrl(URI.create(github.baseUrl()))
-            .host("127.0.0.1")
-            .port(0)
-            .workers(2)
-            .contentSpacing(contentSpacing)
-            .maxRetryWait(Duration.ofSeconds(10))
+        more.apply(
+                Settings.builder()
+                    .appId("1234")
+                    .privateKey(PrivateKeys.parsePem(TestKeys.pkcs1Pem()))
+                    .webhookSecret(SECRET)
+                    .apiUrl(URI.create(github.baseUrl()))
+                    .host("127.0.0.1")
+                    .port(0)
+                    .workers(2)
+                    .contentSpacing(contentSpacing)
+                    .maxRetryWait(Duration.ofSeconds(10)))
             .build();
     java.nio.file.Files.createDirectories(dir.resolve("fetch"));
     app =

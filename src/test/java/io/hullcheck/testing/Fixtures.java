@@ -1,9 +1,12 @@
 package io.hullcheck.testing;
 
+import io.hullcheck.cli.DiskTree;
+import io.hullcheck.engine.ContextDirs;
 import io.hullcheck.engine.Engine;
 import io.hullcheck.engine.FileKind;
 import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.InputFile;
+import io.hullcheck.engine.RepositoryTree;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Registry;
@@ -50,10 +53,15 @@ import java.util.stream.Stream;
  * <p>Fix pairs: {@code src/test/resources/fixes/<rule-id>/<scenario>.before.<ext>} and {@code
  * .after.<ext>}: fixing {@code before} with only that rule gives exactly {@code after}, fixing
  * {@code after} changes nothing, and {@code after} has no finding of that rule left.
+ *
+ * <p>Online fix pairs: the same layout under {@code src/test/resources/fixes-online}, checked with
+ * registry lookups against {@link FakeRegistry} (Docker Hub and {@code ghcr.io} both mapped to it).
+ * An optional {@code <scenario>.options.json} gives the rule's options for that pair.
  */
 public final class Fixtures {
   public static final Path FIXTURES = Path.of("src/test/resources/fixtures");
   public static final Path FIXES = Path.of("src/test/resources/fixes");
+  public static final Path ONLINE_FIXES = Path.of("src/test/resources/fixes-online");
   private static final Pattern MARKER = Pattern.compile("^\\s*#\\s*expect:\\s*(\\S.*?)\\s*$");
 
   private Fixtures() {}
@@ -208,15 +216,6 @@ public final class Fixtures {
     return errors;
   }
 
-  /** Every fixture file under a scenario folder, in path order. */
-  public static List<Path> scenarioFiles(Path folder) {
-    try (Stream<Path> s = Files.walk(folder)) {
-      return s.filter(Files::isRegularFile).filter(f -> kindOf(f).isPresent()).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /**
    * Everything wrong with a multi-file scenario's result: each file compared on its own ({@link
    * #mismatches}) with the findings and problems reported in it, plus any finding or problem in a
@@ -257,6 +256,47 @@ public final class Fixtures {
   public static InputFile input(Path root, Path file, FileKind kind) {
     String rel = root.relativize(file).toString().replace('\\', '/');
     return new InputFile(new SourceFile(rel, read(file)), kind);
+  }
+
+  /**
+   * Folder scenarios of a rule: the subdirectories of {@code fixtures/<rule-id>/}, each a small
+   * repository (its Dockerfiles and compose files hold the markers; a {@code clean-*} folder holds
+   * none). They are read as the command line reads a directory: every Dockerfile and compose file
+   * checked together, build contexts and the repository view attached.
+   */
+  public static List<Path> scenarios(Path ruleDir) {
+    return dirs(ruleDir);
+  }
+
+  /**
+   * The Dockerfiles and compose files ({@code .yaml}, {@code .yml} outside {@code .github/}) of a
+   * scenario folder with their surroundings, paths relative to it.
+   */
+  public static List<InputFile> scenarioInputs(Path scenario) {
+    List<FileProblem> problems = new ArrayList<>();
+    RepositoryTree tree = DiskTree.read(scenario, problems);
+    if (!problems.isEmpty()) {
+      throw new AssertionError(scenario + ": " + problems);
+    }
+    List<String> dockerfiles = tree.paths().stream().filter(Fixtures::isDockerfile).toList();
+    List<InputFile> inputs = new ArrayList<>();
+    for (String rel : tree.paths()) {
+      Optional<FileKind> kind = kindOf(scenario.resolve(rel));
+      if (kind.isPresent() && !rel.startsWith(".github/")) {
+        inputs.add(input(scenario, scenario.resolve(rel), kind.get()));
+      }
+    }
+    RepositoryTree.View view = tree.view(dockerfiles);
+    if (!view.problems().isEmpty()) {
+      throw new AssertionError(scenario + ": " + view.problems());
+    }
+    return tree.attach(inputs, ContextDirs.DEFAULT, view.repository());
+  }
+
+  /** Whether a scenario path is a Dockerfile: {@code Dockerfile}, {@code *.Dockerfile}. */
+  public static boolean isDockerfile(String path) {
+    String base = path.substring(path.lastIndexOf('/') + 1);
+    return base.equals("Dockerfile") || base.endsWith(".Dockerfile");
   }
 
   public static String describe(List<String> errors) {

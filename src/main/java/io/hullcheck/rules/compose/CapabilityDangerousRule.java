@@ -43,7 +43,7 @@ public final class CapabilityDangerousRule implements ComposeRule {
             .map(CapabilityDangerousRule::normalize)
             .collect(Collectors.toSet());
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       if (!(s.body().get("cap_add").orElse(null) instanceof YSeq caps)) {
         continue;

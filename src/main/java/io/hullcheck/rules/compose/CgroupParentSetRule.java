@@ -1,18 +1,13 @@
 package io.hullcheck.rules.compose;
 
 import io.hullcheck.compose.ComposeFile;
-import io.hullcheck.compose.Service;
-import io.hullcheck.compose.YEntry;
-import io.hullcheck.compose.YScalar;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.Finding;
-import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
-import io.hullcheck.rules.TextEdit;
 import java.util.List;
 
 /**
@@ -37,36 +32,18 @@ public final class CgroupParentSetRule implements ComposeRule {
 
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
-    if (compose.root() == null) {
-      return List.of();
-    }
-    YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
-    for (Service s : compose.services()) {
-      YEntry e = s.body().entry("cgroup_parent").orElse(null);
-      if (e == null
-          || !(e.value() instanceof YScalar v)
-          || v.value() == null
-          || v.isNull()
-          || v.value().isBlank()) {
-        continue;
-      }
-      found.add(
-          s,
-          "cgroup_parent",
-          edits.written(e),
-          "cgroup_parent "
-              + v.value()
-              + " places the container outside the engine's cgroup tree, where the default"
-              + " container limits may not apply; remove it unless the host's resource plan"
-              + " depends on it",
-          () -> fix(edits, e));
-    }
-    return found.findings();
-  }
-
-  private static Fix fix(YamlEdits edits, YEntry e) {
-    TextEdit delete = edits.deleteEntry(e);
-    return delete == null ? null : Fix.of("Remove cgroup_parent", delete);
+    return RemovableKey.find(
+        this,
+        compose,
+        context,
+        "cgroup_parent",
+        v -> v.value() != null && !v.isNull() && !v.value().isBlank(),
+        v ->
+            "cgroup_parent "
+                + v.value()
+                + " places the container outside the engine's cgroup tree, where the default"
+                + " container limits may not apply; remove it unless the host's resource plan"
+                + " depends on it",
+        "Remove cgroup_parent");
   }
 }

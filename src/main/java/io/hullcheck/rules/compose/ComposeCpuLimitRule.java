@@ -36,6 +36,7 @@ public final class ComposeCpuLimitRule implements ComposeRule {
     return ResourceLimitFix.missing(
         this,
         compose,
+        context,
         Service.ResourceLimits::cpus,
         "cpus",
         cpus,

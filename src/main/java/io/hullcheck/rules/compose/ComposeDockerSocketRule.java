@@ -50,7 +50,7 @@ public final class ComposeDockerSocketRule implements ComposeRule {
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       for (VolumeMount v : s.volumes()) {
         String message = message(v);

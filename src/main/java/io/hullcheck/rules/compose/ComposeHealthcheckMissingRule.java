@@ -21,8 +21,9 @@ import java.util.List;
  * A service with no {@code healthcheck}, or with one that is switched off ({@code disable: true},
  * {@code test: ["NONE"]}). A healthcheck merged in through an anchor counts. The image may define
  * its own HEALTHCHECK, which cannot be known offline; a block with options but no {@code test}
- * tunes that inherited check and counts as present. No fix: a probe that works depends on what is
- * installed in the image and on what the service serves.
+ * tunes that inherited check and counts as present. The message suggests a probe only for official
+ * images whose tools are known (see {@link HealthProbes}). No fix: a probe that works depends on
+ * what is installed in the image and on what the service serves.
  */
 @RuleInfo(
     id = "compose-healthcheck-missing",
@@ -42,7 +43,7 @@ public final class ComposeHealthcheckMissingRule implements ComposeRule {
   public List<Finding> check(ComposeFile compose, RuleContext context) {
     List<Finding> out = new ArrayList<>();
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings disabled = new ValueFindings(this, compose);
+    ValueFindings disabled = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       Healthcheck hc = s.healthcheck();
       if (hc == null) {
@@ -53,9 +54,9 @@ public final class ComposeHealthcheckMissingRule implements ComposeRule {
                 "Service "
                     + s.name()
                     + " has no healthcheck (unless its image defines one); add a healthcheck"
-                    + " block with a test that probes the service, e.g. test: [\"CMD\", \"curl\","
-                    + " \"-f\", \"http://localhost:8080/health\"], plus interval, timeout and"
-                    + " retries"));
+                    + " block with a test that probes the service, e.g. "
+                    + HealthProbes.suggest(s.scalar("image").map(YScalar::value).orElse(null))
+                    + ", plus interval, timeout and retries"));
       } else if (hc.disabled()) {
         disabled.add(
             s,

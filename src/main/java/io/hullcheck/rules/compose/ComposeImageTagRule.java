@@ -7,13 +7,17 @@ import io.hullcheck.model.ImageRef;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
+import io.hullcheck.rules.TextEdit;
+import io.hullcheck.rules.support.VersionTags;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +25,10 @@ import java.util.stream.Collectors;
  * pins the image whatever the tag. Exempt: unknown values (a variable without default), and
  * services that also have {@code build:}, whose {@code image:} names the image Compose builds and
  * tags rather than one it pulls. Option {@code floating_tags} replaces the list of tags that move.
- * No fix: the version to pin to has to come from the registry.
+ * The fix needs registry lookups ({@link io.hullcheck.rules.ImageRegistry}); offline there is none.
+ * With them, a literal value (no interpolation) is pinned to the version its tag points to today,
+ * of the same variant ({@link VersionTags#pinFor}), followed by the digest when the option {@code
+ * pin_to} is {@code digest}.
  */
 @RuleInfo(
     id = "compose-image-tag",
@@ -29,6 +36,7 @@ import java.util.stream.Collectors;
     severity = Severity.WARNING,
     target = Target.COMPOSE,
     category = Category.IMAGE_TAG,
+    fixable = true,
     rationale =
         "An image without a tag, or on a tag like latest that moves, can change under the service"
             + " on any pull, so two machines run different software and a rollback restores"
@@ -45,7 +53,7 @@ public final class ComposeImageTagRule implements ComposeRule {
             .map(t -> t.toLowerCase(Locale.ROOT))
             .collect(Collectors.toSet());
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       if (s.build() != null || !(s.body().get("image").orElse(null) instanceof YScalar image)) {
         continue;
@@ -56,6 +64,8 @@ public final class ComposeImageTagRule implements ComposeRule {
       }
       String base =
           ref.registry() == null ? ref.repository() : ref.registry() + "/" + ref.repository();
+      boolean flagged = ref.tag() == null || floating.contains(ref.tag().toLowerCase(Locale.ROOT));
+      Supplier<Fix> fix = flagged ? pin(edits, image, ref, context) : null;
       if (ref.tag() == null) {
         found.add(
             s,
@@ -67,7 +77,7 @@ public final class ComposeImageTagRule implements ComposeRule {
                 + " ("
                 + base
                 + ":<version>) or a digest (@sha256:...)",
-            null);
+            fix);
       } else if (floating.contains(ref.tag().toLowerCase(Locale.ROOT))) {
         found.add(
             s,
@@ -80,9 +90,36 @@ public final class ComposeImageTagRule implements ComposeRule {
                 + ", which moves to new releases; pin a version ("
                 + base
                 + ":<version>) or a digest (@sha256:...)",
-            null);
+            fix);
       }
     }
     return found.findings();
+  }
+
+  /** The registry-backed fix, or null when offline, unknown, or the value is interpolated. */
+  private static Supplier<Fix> pin(
+      YamlEdits edits, YScalar image, ImageRef ref, RuleContext context) {
+    if (!context.registry().online() || !image.raw().equals(image.value())) {
+      return null;
+    }
+    String tag = ref.tag();
+    String raw = image.raw().strip();
+    if (raw.contains("$") || tag != null && !raw.endsWith(":" + tag)) {
+      return null;
+    }
+    return VersionTags.pinnedTag(
+            context.registry(), ref, VersionTags.wantsDigest(context.options()))
+        .map(
+            pinned -> {
+              String value =
+                  (tag == null ? raw : raw.substring(0, raw.length() - tag.length() - 1))
+                      + ":"
+                      + pinned;
+              TextEdit edit = edits.replaceScalar(image, value, /* forceQuotes= */ false);
+              return edit == null
+                  ? null
+                  : (Supplier<Fix>) () -> Fix.of("Pin " + ref.name() + " to " + pinned, edit);
+            })
+        .orElse(null);
   }
 }

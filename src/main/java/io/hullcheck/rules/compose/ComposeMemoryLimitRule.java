@@ -37,6 +37,7 @@ public final class ComposeMemoryLimitRule implements ComposeRule {
     return ResourceLimitFix.missing(
         this,
         compose,
+        context,
         Service.ResourceLimits::memory,
         "memory",
         memory,

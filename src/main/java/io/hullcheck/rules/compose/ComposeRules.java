@@ -29,6 +29,18 @@ public final class ComposeRules {
         new CgroupParentSetRule(),
         new ComposeVersionObsoleteRule(),
         new SensitiveHostMountRule(),
-        new DuplicateContainerNameRule());
+        new DuplicateContainerNameRule(),
+        new MountPropagationRule(),
+        new SharedHostPathRule(),
+        new DuplicatePublishedPortRule(),
+        new ComposePidsLimitRule(),
+        new RestartUnboundedRule(),
+        new BuildAndImageRule(),
+        new ContainerNameInvalidRule(),
+        new PortUnquotedRule(),
+        new HostDeviceRule(),
+        new ReadOnlyRootfsRule(),
+        new ProjectNameMissingRule(),
+        new VolumeQuotedRule());
   }
 }

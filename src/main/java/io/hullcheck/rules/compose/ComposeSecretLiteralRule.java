@@ -49,7 +49,7 @@ public final class ComposeSecretLiteralRule implements ComposeRule {
     List<String> patterns =
         context.options().getStringList("name_patterns", Secrets.DEFAULT_NAME_PATTERNS);
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       for (EnvVar v : s.environment()) {
         check(edits, found, s, "environment", v, patterns);

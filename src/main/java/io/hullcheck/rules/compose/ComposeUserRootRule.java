@@ -34,7 +34,7 @@ public final class ComposeUserRootRule implements ComposeRule {
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       YEntry e = s.body().entry("user").orElse(null);
       if (e == null || !(e.value() instanceof YScalar user) || !isRoot(user.value())) {

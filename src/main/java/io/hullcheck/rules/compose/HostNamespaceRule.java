@@ -1,18 +1,14 @@
 package io.hullcheck.rules.compose;
 
 import io.hullcheck.compose.ComposeFile;
-import io.hullcheck.compose.Service;
-import io.hullcheck.compose.YEntry;
-import io.hullcheck.compose.YScalar;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.Finding;
-import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
-import io.hullcheck.rules.TextEdit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -62,25 +58,18 @@ public final class HostNamespaceRule implements ComposeRule {
 
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
-    if (compose.root() == null) {
-      return List.of();
+    List<Finding> out = new ArrayList<>();
+    for (String key : ORDER) {
+      out.addAll(
+          RemovableKey.find(
+              this,
+              compose,
+              context,
+              key,
+              v -> "host".equals(v.value()),
+              v -> KEYS.get(key),
+              "Remove " + key + ": host"));
     }
-    YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
-    for (Service s : compose.services()) {
-      for (String key : ORDER) {
-        YEntry e = s.body().entry(key).orElse(null);
-        if (e == null || !(e.value() instanceof YScalar v) || !"host".equals(v.value())) {
-          continue;
-        }
-        found.add(s, key, edits.written(e), KEYS.get(key), () -> fix(edits, e, key));
-      }
-    }
-    return found.findings();
-  }
-
-  private static Fix fix(YamlEdits edits, YEntry e, String key) {
-    TextEdit delete = edits.deleteEntry(e);
-    return delete == null ? null : Fix.of("Remove " + key + ": host", delete);
+    return out;
   }
 }

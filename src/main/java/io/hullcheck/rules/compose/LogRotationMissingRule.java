@@ -60,7 +60,7 @@ public final class LogRotationMissingRule implements ComposeRule {
     rotation.put("max-file", context.options().getString("max_file", "3"));
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
     String unit = edits.unit(compose.root().map("services").orElse(null));
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     List<Finding> out = new ArrayList<>();
     for (Service s : compose.services()) {
       Logging logging = s.logging();

@@ -32,7 +32,7 @@ public final class LoggingDisabledRule implements ComposeRule {
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       Logging logging = s.logging();
       if (logging == null || !"none".equals(logging.driver())) {

@@ -51,11 +51,11 @@ public final class NoNewPrivilegesMissingRule implements ComposeRule {
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
     String unit = edits.unit(compose.root().map("services").orElse(null));
     List<Finding> out = new ArrayList<>();
-    ValueFindings disabled = new ValueFindings(this, compose);
+    ValueFindings disabled = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       YEntry entry = s.body().entry("security_opt").orElse(null);
       if (entry == null) {
-        out.add(missing(compose, s, null, addKey(edits, unit, s)));
+        out.add(missing(compose, s, null, context.fixes() ? addKey(edits, unit, s) : null));
         continue;
       }
       if (!(entry.value() instanceof YSeq seq)) {
@@ -79,7 +79,7 @@ public final class NoNewPrivilegesMissingRule implements ComposeRule {
         continue;
       }
       boolean own = entry.mergedVia() == null && ValueFindings.writtenIn(s, seq.span());
-      out.add(missing(compose, s, entry, own ? append(edits, seq) : null));
+      out.add(missing(compose, s, entry, own && context.fixes() ? append(edits, seq) : null));
     }
     out.addAll(disabled.findings());
     return out;

@@ -49,7 +49,7 @@ public final class PortAllInterfacesRule implements ComposeRule {
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
     String unit = edits.unit(compose.root().map("services").orElse(null));
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       for (PortMapping p : s.ports()) {
         if (!p.hostIpKnown() || !isAnyAddress(p.hostIp()) || whollyUnknown(p) || oddShape(p)) {

@@ -41,7 +41,7 @@ public final class PrivilegedHostPortRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       for (PortMapping p : s.ports()) {
         int port = hostPort(p);

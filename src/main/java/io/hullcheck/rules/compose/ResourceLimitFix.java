@@ -9,20 +9,30 @@ import io.hullcheck.compose.YScalar;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Fix;
+import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.TextEdit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads and adds resource limits for the memory and CPU rules. A limit counts when it is written in
- * either style, {@code deploy.resources.limits} or the service-level {@code mem_limit}/{@code
- * cpus}, including through an anchor; an unknown (interpolated) value counts as set, and {@code 0}
- * (no limit, to the engine) does not.
+ * Reads and adds resource limits for the memory, CPU and PIDs rules. A limit counts when it is
+ * written in either style, {@code deploy.resources.limits} or the service-level {@code
+ * mem_limit}/{@code cpus}/{@code pids_limit}, including through an anchor; an unknown
+ * (interpolated) value counts as set, and {@code 0} or {@code -1} (no limit, to the engine) does
+ * not.
  */
 final class ResourceLimitFix {
+  /** The service-level key for each {@code deploy.resources.limits} key. */
+  private static final Map<String, String> LEGACY_KEYS =
+      Map.of("memory", "mem_limit", "cpus", "cpus", "pids", "pids_limit");
+
+  /** Values the engine reads as no limit; an unknown (null) value counts as set. */
+  private static final Set<String> UNLIMITED = Set.of("0", "-1", "");
+
   private ResourceLimitFix() {}
 
   /**
@@ -32,6 +42,7 @@ final class ResourceLimitFix {
   static List<Finding> missing(
       ComposeRule rule,
       ComposeFile compose,
+      RuleContext context,
       Function<Service.ResourceLimits, YNode> limit,
       String key,
       String value,
@@ -46,9 +57,8 @@ final class ResourceLimitFix {
       if (s.limits() != null && isSet(limit.apply(s.limits()))) {
         continue;
       }
-      out.add(
-          rule.finding(
-              compose.source(), s.nameSpan(), message.apply(s), add(edits, unit, s, key, value)));
+      Fix fix = context.fixes() ? add(edits, unit, s, key, value) : null;
+      out.add(rule.finding(compose.source(), s.nameSpan(), message.apply(s), fix));
     }
     return out;
   }
@@ -58,7 +68,7 @@ final class ResourceLimitFix {
       return false;
     }
     if (limit instanceof YScalar s) {
-      return !s.isNull() && !"0".equals(s.value()) && !"".equals(s.value());
+      return !s.isNull() && (s.value() == null || !UNLIMITED.contains(s.value()));
     }
     return true;
   }
@@ -70,19 +80,20 @@ final class ResourceLimitFix {
    * {@code deploy} or {@code resources} blocks are extended, never replaced, even when they come
    * from an anchor, since a key written in the service would hide the whole merged block).
    *
-   * @param key {@code memory} or {@code cpus}
+   * @param key {@code memory}, {@code cpus} or {@code pids} (written as a plain number)
    * @return the fix, or null when the service's shape gives no safe place to write it
    */
   static Fix add(YamlEdits edits, String unit, Service s, String key, String value) {
     YMap body = s.body();
     boolean bodyWritten = body.span().startOffset() >= s.entry().key().span().endOffset();
-    String legacyKey = key.equals("memory") ? "mem_limit" : "cpus";
+    String legacyKey = LEGACY_KEYS.get(key);
     YMap deploy = body.map("deploy").orElse(null);
     YMap resources = deploy == null ? null : deploy.map("resources").orElse(null);
     YMap limits = resources == null ? null : resources.map("limits").orElse(null);
     boolean legacyStyle =
-        limits == null && (body.entry("mem_limit").isPresent() || body.entry("cpus").isPresent());
-    String scalar = YamlEdits.quote(value, YamlEdits.needsQuotes(value, true) ? '"' : 0);
+        limits == null && LEGACY_KEYS.values().stream().anyMatch(k -> body.entry(k).isPresent());
+    boolean count = key.equals("pids") && value.matches("[1-9][0-9]*");
+    String scalar = YamlEdits.quote(value, !count && YamlEdits.needsQuotes(value, true) ? '"' : 0);
     TextEdit edit;
     String where = "deploy.resources.limits." + key + ": " + scalar;
     YMap target = limits != null ? limits : resources != null ? resources : deploy;
@@ -124,6 +135,9 @@ final class ResourceLimitFix {
       return edits.insertEntry(map, key, rendered, unit);
     }
     if (rendered instanceof String && existing.value() instanceof YScalar s && !isSet(s)) {
+      if (rendered.equals(value) && edits.quoteOf(s) == 0) {
+        return TextEdit.replace(edits.tight(s), value);
+      }
       return edits.replaceScalar(s, value, YamlEdits.needsQuotes(value, true));
     }
     return null;

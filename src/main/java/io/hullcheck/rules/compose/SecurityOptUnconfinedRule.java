@@ -40,7 +40,7 @@ public final class SecurityOptUnconfinedRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       YEntry entry = s.body().entry("security_opt").orElse(null);
       if (entry == null || !(entry.value() instanceof YSeq seq)) {

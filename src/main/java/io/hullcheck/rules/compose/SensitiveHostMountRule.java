@@ -77,7 +77,7 @@ public final class SensitiveHostMountRule implements ComposeRule {
       return List.of();
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
-    ValueFindings found = new ValueFindings(this, compose);
+    ValueFindings found = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       for (VolumeMount v : s.volumes()) {
         String message = message(v);

@@ -7,6 +7,7 @@ import io.hullcheck.model.Span;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.Rule;
+import io.hullcheck.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 final class ValueFindings {
   private final Rule rule;
   private final ComposeFile compose;
+  private final boolean fixes;
   private final Map<String, Group> groups = new LinkedHashMap<>();
 
   private record Use(Service service, Span mergeSite) {}
@@ -41,8 +43,18 @@ final class ValueFindings {
   }
 
   ValueFindings(Rule rule, ComposeFile compose) {
+    this(rule, compose, true);
+  }
+
+  /** Collects findings that carry their fixes only when the context asks for fixes. */
+  ValueFindings(Rule rule, ComposeFile compose, RuleContext context) {
+    this(rule, compose, context.fixes());
+  }
+
+  private ValueFindings(Rule rule, ComposeFile compose, boolean fixes) {
     this.rule = rule;
     this.compose = compose;
+    this.fixes = fixes;
   }
 
   /**
@@ -50,7 +62,8 @@ final class ValueFindings {
    *
    * @param topKey the service-level key the value sits under, to find where it was merged in
    * @param at where the value is written
-   * @param fix builds the fix (called once per place), may return null for none
+   * @param fix builds the fix (called once per place, and only when fixes are wanted), may return
+   *     null for none
    */
   void add(Service service, String topKey, Span at, String message, Supplier<Fix> fix) {
     Span site = service.body().entry(topKey).map(YEntry::mergedVia).orElse(null);
@@ -61,7 +74,7 @@ final class ValueFindings {
   List<Finding> findings() {
     List<Finding> out = new ArrayList<>();
     for (Group g : groups.values()) {
-      Fix fix = g.fix == null ? null : g.fix.get();
+      Fix fix = g.fix == null || !fixes ? null : g.fix.get();
       Finding f = rule.finding(compose.source(), g.at, g.message, fix);
       String note = note(compose, g);
       out.add(note == null ? f : f.withNote(note));

@@ -27,6 +27,10 @@ import java.util.Optional;
  * carry compilers. The fix swaps the tag for the slim variant when the table gives a mechanical
  * replacement, the tag is written literally in the FROM line (not built from an ARG), the image is
  * not pinned by digest, and no RUN of the chain calls a tool the table says needs the full variant.
+ *
+ * <p>With registry lookups ({@link io.hullcheck.rules.ImageRegistry}) the table's replacement is
+ * only suggested when the registry lists that tag: when it does not, the message asks for a slim
+ * variant without naming one; when the registry does not answer, there is no fix.
  */
 @RuleInfo(
     id = "base-image-full",
@@ -80,13 +84,31 @@ public final class BaseImageFull implements DockerfileRule {
       return List.of(finding(source, word.get().span(), message(variant.get(), current, advice)));
     }
     String replacement = s.image() + ":" + s.tag();
+    Optional<Boolean> exists = exists(context, replacement, s.tag());
+    if (exists.isPresent() && !exists.get()) {
+      return List.of(finding(source, word.get().span(), message(variant.get(), current, advice)));
+    }
     Fix fix =
         fixEdit(source, word.get(), image, s)
             .filter(e -> image.digest() == null && !needsFullVariant(last.get(), variant.get()))
+            .filter(e -> exists.isPresent())
             .map(e -> Fix.of("Use " + replacement + " (install any missing runtime package)", e))
             .orElse(null);
     return List.of(
         finding(source, word.get().span(), message(variant.get(), current, replacement), fix));
+  }
+
+  /**
+   * Whether the registry lists the replacement's tag: always yes offline (the table is trusted
+   * then), empty when lookups are on but the registry did not answer.
+   */
+  private static Optional<Boolean> exists(RuleContext context, String replacement, String tag) {
+    if (!context.registry().online()) {
+      return Optional.of(true);
+    }
+    return ImageRef.parse(replacement)
+        .flatMap(ref -> context.registry().tags(ref))
+        .map(tags -> tags.contains(tag));
   }
 
   private static String message(BaseImageTable.Variant variant, String current, String instead) {

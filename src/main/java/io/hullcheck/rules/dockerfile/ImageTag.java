@@ -7,11 +7,14 @@ import io.hullcheck.model.ImageRef;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
+import io.hullcheck.rules.Fix;
 import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
+import io.hullcheck.rules.TextEdit;
 import io.hullcheck.rules.support.Stages;
+import io.hullcheck.rules.support.VersionTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,11 @@ import java.util.Optional;
  * applied; a digest counts as pinned; {@code scratch}, earlier stage names and values that depend
  * on an unknown variable are exempt. A tag is floating when it is one of {@code floating_tags}, or
  * one of them followed by a suffix without digits ({@code lts-alpine}, {@code latest-dev}).
+ *
+ * <p>The fix needs registry lookups ({@link io.hullcheck.rules.ImageRegistry}); offline there is
+ * none. With them, a literal FROM image (not built from an ARG) is pinned to the version its tag
+ * points to today, of the same variant ({@link VersionTags#pinFor}), followed by the digest when
+ * the option {@code pin_to} is {@code digest}.
  */
 @RuleInfo(
     id = "image-tag",
@@ -30,6 +38,7 @@ import java.util.Optional;
     severity = Severity.WARNING,
     target = Target.DOCKERFILE,
     category = Category.IMAGE_TAG,
+    fixable = true,
     rationale =
         "An untagged or floating tag pulls whatever was pushed last, so the same commit builds"
             + " different images and a breaking or compromised release arrives unreviewed.",
@@ -78,6 +87,10 @@ public final class ImageTag implements DockerfileRule {
       }
       String via = resolved.get().equals(stage.image()) ? "" : " (resolved from ARG defaults)";
       String tag = ref.get().tag();
+      Fix fix =
+          via.isEmpty() && (tag == null || isFloating(tag, floating))
+              ? pin(dockerfile, word.get(), ref.get(), context)
+              : null;
       if (tag == null) {
         findings.add(
             finding(
@@ -90,7 +103,8 @@ public final class ImageTag implements DockerfileRule {
                     + " image; pin a version tag ("
                     + ref.get().name()
                     + ":<version>) or a digest"
-                    + " (@sha256:...)"));
+                    + " (@sha256:...)",
+                fix));
       } else if (isFloating(tag, floating)) {
         findings.add(
             finding(
@@ -102,10 +116,35 @@ public final class ImageTag implements DockerfileRule {
                     + " uses the floating tag '"
                     + tag
                     + "', which"
-                    + " moves to new releases; pin a version tag or a digest (@sha256:...)"));
+                    + " moves to new releases; pin a version tag or a digest (@sha256:...)",
+                fix));
       }
     }
     return findings;
+  }
+
+  /** The registry-backed fix, or null when offline, unknown, or the FROM is not literal. */
+  private static Fix pin(Dockerfile dockerfile, Word word, ImageRef ref, RuleContext context) {
+    String raw = dockerfile.source().slice(word.span());
+    if (!context.registry().online() || !raw.equals(word.raw()) || !raw.equals(ref.raw())) {
+      return null;
+    }
+    String tag = ref.tag();
+    if (tag != null && !raw.endsWith(":" + tag)) {
+      return null;
+    }
+    return VersionTags.pinnedTag(
+            context.registry(), ref, VersionTags.wantsDigest(context.options()))
+        .map(
+            pinned -> {
+              int end = word.span().endOffset();
+              TextEdit edit =
+                  tag == null
+                      ? TextEdit.insert(end, ":" + pinned)
+                      : new TextEdit(end - tag.length(), end, pinned);
+              return Fix.of("Pin " + ref.name() + " to " + pinned, edit);
+            })
+        .orElse(null);
   }
 
   static boolean isFloating(String tag, List<String> floating) {

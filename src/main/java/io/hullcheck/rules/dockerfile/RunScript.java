@@ -4,10 +4,10 @@ import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.Heredoc;
 import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.Stage;
-import io.hullcheck.dockerfile.Word;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.model.Span;
 import io.hullcheck.rules.support.Shell;
+import io.hullcheck.rules.support.ShellText;
 import io.hullcheck.rules.support.Stages;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,15 +113,15 @@ final class RunScript {
   private static List<Cmd> split(Dockerfile dockerfile, Instruction run) {
     SourceFile source = dockerfile.source();
     List<Cmd> out = new ArrayList<>();
+    ShellText.Split split = ShellText.split(run);
     if (run.execForm()) {
-      String text = String.join(" ", run.args().stream().map(Word::value).toList());
-      for (Shell.Command c : Shell.commands(text)) {
+      for (Shell.Command c : split.main()) {
         out.add(new Cmd(run, c, source, null));
       }
       return out;
     }
     int[] offsets = argOffsets(dockerfile, run);
-    List<Shell.Command> main = Shell.commands(run.argText());
+    List<Shell.Command> main = split.main();
     for (Shell.Command c : main) {
       out.add(new Cmd(run, c, source, offsets));
     }
@@ -130,9 +130,10 @@ final class RunScript {
     if (!script || main.stream().anyMatch(c -> c.unwrapped().hasFlag("-c"))) {
       return out;
     }
-    for (Heredoc h : run.heredocs()) {
+    for (int i = 0; i < run.heredocs().size(); i++) {
+      Heredoc h = run.heredocs().get(i);
       int[] bodyOffsets = bodyOffsets(source, h);
-      for (Shell.Command c : Shell.commands(h.body())) {
+      for (Shell.Command c : split.heredocs().get(i)) {
         out.add(new Cmd(run, c, source, bodyOffsets));
       }
     }

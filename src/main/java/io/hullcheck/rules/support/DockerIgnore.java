@@ -35,7 +35,8 @@ public final class DockerIgnore {
         exclude = false;
         line = line.substring(1).strip();
       }
-      String cleaned = clean(line);
+      // Backslash escapes a glob character in a pattern (Docker on Linux), so it is kept here.
+      String cleaned = cleanSegments(line);
       if (cleaned.isEmpty()) {
         continue;
       }
@@ -81,8 +82,12 @@ public final class DockerIgnore {
 
   /** Removes {@code ./}, duplicate and leading/trailing slashes, and resolves {@code ..}. */
   static String clean(String path) {
+    return cleanSegments(path.replace('\\', '/'));
+  }
+
+  private static String cleanSegments(String path) {
     List<String> parts = new ArrayList<>();
-    for (String seg : path.replace('\\', '/').split("/")) {
+    for (String seg : path.split("/")) {
       if (seg.isEmpty() || seg.equals(".")) {
         continue;
       }

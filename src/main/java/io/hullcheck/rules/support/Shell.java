@@ -301,6 +301,7 @@ public final class Shell {
       int start = i;
       StringBuilder v = new StringBuilder();
       boolean quoted = false;
+      int firstQuote = -1; // length of the value when the first quote opened
       int n = s.length();
       while (i < n) {
         char c = s.charAt(i);
@@ -323,12 +324,14 @@ public final class Shell {
           }
           i += 2;
         } else if (c == '\'') {
+          firstQuote = quoted ? firstQuote : v.length();
           quoted = true;
           int close = s.indexOf('\'', i + 1);
           close = close < 0 ? n : close;
           v.append(s, i + 1, close);
           i = Math.min(n, close + 1);
         } else if (c == '"') {
+          firstQuote = quoted ? firstQuote : v.length();
           quoted = true;
           i++;
           while (i < n && s.charAt(i) != '"') {
@@ -371,7 +374,9 @@ public final class Shell {
         skipNextWord = false;
         return;
       }
-      if (words.isEmpty() && !quoted && isAssignment(w.value())) {
+      // NAME="quoted value" is an assignment: only the name must be unquoted
+      boolean nameUnquoted = !quoted || firstQuote > w.value().indexOf('=');
+      if (words.isEmpty() && nameUnquoted && isAssignment(w.value())) {
         assignments.add(w);
       } else if (words.isEmpty()
           && !quoted

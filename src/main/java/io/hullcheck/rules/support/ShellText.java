@@ -4,9 +4,11 @@ import io.hullcheck.dockerfile.Heredoc;
 import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.Word;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,20 +20,70 @@ public final class ShellText {
   private static final Set<String> PACKAGE_MANAGERS =
       Set.of("apt-get", "apt", "apk", "yum", "dnf", "microdnf", "zypper", "tdnf");
 
+  /**
+   * How many RUNs a thread keeps split. Splitting is the costliest part of reading a RUN and a
+   * dozen rules read the same RUNs of a file; a Dockerfile rarely has more RUNs than this, and past
+   * it the memo starts over, so it never holds more than this many instructions.
+   */
+  private static final int MEMO_SIZE = 256;
+
+  /**
+   * The RUNs this thread split last, by identity (models are immutable, so an entry is never
+   * stale): every rule, and {@code RunScript} for the rules that need positions, shares one split
+   * per RUN.
+   */
+  private static final ThreadLocal<Map<Instruction, Split>> MEMO =
+      ThreadLocal.withInitial(IdentityHashMap::new);
+
   private ShellText() {}
 
-  /** The simple commands of a RUN: its arguments (shell or exec form), then its heredoc bodies. */
-  public static List<Shell.Command> commands(Instruction run) {
-    List<Shell.Command> commands = new ArrayList<>();
+  /**
+   * A RUN split into simple commands: its arguments (shell form, or exec-form arguments joined by
+   * spaces) and each heredoc body, in the order of {@link Instruction#heredocs()}. Unmodifiable.
+   */
+  public record Split(
+      Instruction run, List<Shell.Command> main, List<List<Shell.Command>> heredocs) {
+
+    /** Every command: the arguments', then each heredoc body's. */
+    public List<Shell.Command> all() {
+      if (heredocs.isEmpty()) {
+        return main;
+      }
+      List<Shell.Command> out = new ArrayList<>(main);
+      heredocs.forEach(out::addAll);
+      return List.copyOf(out);
+    }
+  }
+
+  /** The split of a RUN, computed once per RUN per thread (see {@link #MEMO}). */
+  public static Split split(Instruction run) {
+    Map<Instruction, Split> memo = MEMO.get();
+    Split cached = memo.get(run);
+    if (cached != null) {
+      return cached;
+    }
+    if (memo.size() >= MEMO_SIZE) {
+      memo.clear();
+    }
     String text =
         run.execForm()
             ? String.join(" ", run.args().stream().map(Word::value).toList())
             : run.argText();
-    commands.addAll(Shell.commands(text));
+    List<List<Shell.Command>> bodies = new ArrayList<>();
     for (Heredoc h : run.heredocs()) {
-      commands.addAll(Shell.commands(h.body()));
+      bodies.add(List.copyOf(Shell.commands(h.body())));
     }
-    return commands;
+    Split split = new Split(run, List.copyOf(Shell.commands(text)), List.copyOf(bodies));
+    memo.put(run, split);
+    return split;
+  }
+
+  /**
+   * The simple commands of a RUN: its arguments (shell or exec form), then its heredoc bodies.
+   * Unmodifiable.
+   */
+  public static List<Shell.Command> commands(Instruction run) {
+    return split(run).all();
   }
 
   /**

@@ -77,6 +77,28 @@ class ComposeRuleOptionsTest {
             "services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n"
                 + "          cpus: \"2\"\n"),
         row(
+            "pids option is what the fix writes, as a number",
+            new ComposePidsLimitRule(),
+            Map.of("pids", 500),
+            bare,
+            2,
+            "services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n"
+                + "          pids: 500\n"),
+        row(
+            "exceptions exempt a service from build-and-image",
+            new BuildAndImageRule(),
+            Map.of("exceptions", List.of("web")),
+            "services:\n  web:\n    build: .\n    image: a:1\n",
+            0,
+            null),
+        row(
+            "all_unquoted reports and quotes a port with no base-60 trap",
+            new PortUnquotedRule(),
+            Map.of("all_unquoted", true),
+            "services:\n  web:\n    image: a:1\n    ports:\n      - 8080:80\n",
+            5,
+            "services:\n  web:\n    image: a:1\n    ports:\n      - \"8080:80\"\n"),
+        row(
             "name_patterns replaces the secret names",
             new ComposeSecretLiteralRule(),
             Map.of("name_patterns", List.of("PIN")),

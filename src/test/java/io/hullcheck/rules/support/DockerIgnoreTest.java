@@ -37,6 +37,29 @@ class DockerIgnoreTest {
         "*|anything/at/all|true",
         "*;!src|src/main.go|false",
         "|.env|false",
+        // The examples of Docker's .dockerignore reference.
+        "*/temp*|somedir/temporary.txt|true",
+        "*/temp*|somedir/temp|true",
+        "*/temp*|temp|false",
+        "*/temp*|a/b/temp|false",
+        "*/*/temp*|somedir/subdir/temporary.txt|true",
+        "temp?|tempa|true",
+        "temp?|temp|false",
+        "**/*.go|a/b/c.go|true",
+        "**/*.go|c.go|true",
+        "*.md;!README*.md;README-secret.md|README.md|false",
+        "*.md;!README*.md;README-secret.md|README-secret.md|true",
+        "*.md;!README*.md;README-secret.md|notes.md|true",
+        // An exception inside an excluded directory re-includes that file only.
+        "secrets;!secrets/keep.txt|secrets/keep.txt|false",
+        "secrets;!secrets/keep.txt|secrets/id_rsa|true",
+        // A trailing slash is cleaned away; the directory and everything in it is excluded.
+        "logs/|logs/app/today.log|true",
+        "a/**/b|a/b|true",
+        "a/**/b|a/x/y/b|true",
+        "a/**/b|a/x/y/c|false",
+        "\\*.env|*.env|true",
+        "\\*.env|x.env|false",
       })
   void matchesLikeDocker(String lines, String path, boolean excluded) {
     DockerIgnore ignore = DockerIgnore.parse(lines == null ? "" : lines.replace(';', '\n'));

@@ -1,0 +1,1 @@
+FROM --platform=linux/amd64 docker.io/library/nginx:latest

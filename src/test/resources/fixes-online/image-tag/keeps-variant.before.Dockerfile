@@ -1,0 +1,5 @@
+FROM python:slim-bookworm AS build
+RUN pip wheel --no-cache-dir -w /wheels flask
+
+FROM nginx:alpine
+COPY --from=build /wheels /wheels

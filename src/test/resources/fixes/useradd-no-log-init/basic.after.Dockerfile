@@ -1,0 +1,2 @@
+FROM debian:12-slim
+RUN groupadd -g 123456 app && useradd -l -u 123456 -g app -m app

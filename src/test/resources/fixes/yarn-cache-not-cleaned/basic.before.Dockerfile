@@ -1,0 +1,2 @@
+FROM node:20-slim
+RUN yarn install --production --frozen-lockfile
