@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * The patterns of a {@code .dockerignore} file with Docker's semantics: one pattern per line,
  * {@code #} comments, surrounding whitespace trimmed, a leading {@code /} ignored, paths cleaned;
  * {@code *} and {@code ?} match within one path segment, {@code [...]} character classes, {@code
- * **} any number of segments; {@code !} re-includes; the last matching pattern decides. A pattern
- * that matches a directory excludes everything under it.
+ * **} any number of whole directories (or, at the end, anything); {@code !} re-includes; the last
+ * matching pattern decides. A pattern that matches a directory excludes everything under it.
  *
  * <p>Immutable and thread-safe.
  */
@@ -112,10 +112,11 @@ public final class DockerIgnore {
           i++;
           if (i + 1 < n && glob.charAt(i + 1) == '/') {
             i++;
-            re.append("(?:.*/)?");
-          } else {
-            re.append(".*");
           }
+          // As Docker reads it: "**" at the end matches everything; anywhere else it matches any
+          // run of whole directories, even inside a segment ("a**b" is "a" + dirs + "b", so it
+          // matches a/x/b and ab but not axb).
+          re.append(i + 1 < n ? "(?:.*/)?" : ".*");
         } else {
           re.append("[^/]*");
         }

@@ -58,6 +58,11 @@ class DockerIgnoreTest {
         "a/**/b|a/b|true",
         "a/**/b|a/x/y/b|true",
         "a/**/b|a/x/y/c|false",
+        // "**" inside a segment stands for whole directories, never for part of a name.
+        "a**b|ab|true",
+        "a**b|a/x/y/b|true",
+        "a**b|axb|false",
+        "x/**|x/deep/file|true",
         "\\*.env|*.env|true",
         "\\*.env|x.env|false",
       })
