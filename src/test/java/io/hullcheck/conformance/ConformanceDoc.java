@@ -19,7 +19,7 @@ final class ConformanceDoc {
    * The floor for agreement over covered fixtures, in percent; the target is 97. A ratchet: raise
    * it as rules improve, never lower it to let a regression through.
    */
-  static final long MIN_PERCENT = 84;
+  static final long MIN_PERCENT = 90;
 
   private static final List<String> ANCHORS = List.of("kics", "trivy", "checkov");
   private static final Map<String, String> NAMES =
@@ -121,7 +121,8 @@ final class ConformanceDoc {
         .append(" `bad` examples, Checkov")
         .append(" `failure*` folders; it agrees when we report anything). Each further line we")
         .append(" report on a positive file counts one more unit, a disagreement. KICS folders")
-        .append(" whose labels give lines without `fileName` while holding several positive files")
+        .append(" whose labels give lines without a file name (`fileName` or `filename`) while")
+        .append(" holding several positive files")
         .append(" are matched as a pool: each line we report on any positive file uses up one")
         .append(
             " expected occurrence of that line (or of the nearest line in the same element). Checkov graph checks (`CKV2_DOCKER_*`) label")

@@ -69,7 +69,8 @@ final class Labels {
 
   /**
    * KICS: {@code positive*} and {@code negative*} files; {@code positive_expected_result.json}
-   * lists lines, with {@code fileName} when the folder has several positive files (not always).
+   * lists lines, with {@code fileName} or {@code filename} when the folder has several positive
+   * files (not always).
    */
   static Folder kics(Path dir) {
     String name = dir.getFileName().toString();
@@ -81,7 +82,7 @@ final class Labels {
     Map<String, List<Expected>> byFile = new java.util.TreeMap<>();
     for (JsonNode r : results) {
       int line = r.path("line").asInt();
-      String file = r.path("fileName").asText(null);
+      String file = fileName(r);
       if (file == null && positives.size() == 1) {
         file = positives.get(0).getFileName().toString();
       }
@@ -111,6 +112,19 @@ final class Labels {
               positive ? byFile.getOrDefault(fn, List.of()) : List.of()));
     }
     return new Folder("kics", name, "kics/" + name, samples, pooled);
+  }
+
+  /**
+   * The file a KICS result names: the key is spelled {@code fileName} in some folders and {@code
+   * filename} in others; null when it names none.
+   */
+  private static String fileName(JsonNode result) {
+    for (String key : List.of("fileName", "filename")) {
+      if (result.hasNonNull(key)) {
+        return result.get(key).asText();
+      }
+    }
+    return null;
   }
 
   /** Trivy: the examples YAML has {@code dockerfile.good} and {@code dockerfile.bad} lists. */

@@ -28,7 +28,10 @@ import java.util.Locale;
     rationale =
         "Whatever the server returns goes into the image unverified, and ADD refetches it on"
             + " every build without a cache key the reader can see; a checksum pins the bytes.",
-    kics = {"curl_or_wget_instead_of_add"})
+    kics = {"curl_or_wget_instead_of_add"},
+    // Checkov's "COPY instead of ADD" covers every ADD; its download half is this rule's concern
+    // (add-instead-of-copy lists it for the local half).
+    checkov = {"CKV_DOCKER_4"})
 public final class AddRemoteUrl implements DockerfileRule {
 
   @Override

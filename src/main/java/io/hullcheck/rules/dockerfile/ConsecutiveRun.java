@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A RUN directly after another RUN of the same stage, both without flags: a flag ({@code --mount},
- * {@code --network}) changes how the step runs, so such RUNs cannot simply be joined.
+ * Two or more RUNs in a row in one stage, all without flags: a flag ({@code --mount}, {@code
+ * --network}) changes how the step runs, so such RUNs cannot simply be joined. One finding per run
+ * of consecutive RUNs, spanning all of them and starting at the first: they are joined in one edit,
+ * so one comment asks for it (a comment per RUN repeated the same request).
  */
 @RuleInfo(
     id = "consecutive-run",
@@ -36,24 +38,40 @@ public final class ConsecutiveRun implements DockerfileRule {
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
     List<Finding> findings = new ArrayList<>();
     for (Stage stage : dockerfile.stages()) {
-      List<Instruction> ins = stage.instructions();
-      for (int i = 1; i < ins.size(); i++) {
-        Instruction prev = ins.get(i - 1);
-        Instruction run = ins.get(i);
-        if (!prev.is("RUN")
-            || !run.is("RUN")
-            || !prev.flags().isEmpty()
-            || !run.flags().isEmpty()) {
+      List<Instruction> group = new ArrayList<>();
+      for (Instruction i : stage.instructions()) {
+        if (joinable(i)) {
+          group.add(i);
           continue;
         }
-        findings.add(
-            finding(
-                dockerfile.source(),
-                run.keywordSpan(),
-                "RUN follows another RUN directly: join them with && into one layer, unless the"
-                    + " split is on purpose (then say why in a comment)"));
+        report(dockerfile, group, findings);
+        group.clear();
       }
+      report(dockerfile, group, findings);
     }
     return findings;
+  }
+
+  private static boolean joinable(Instruction i) {
+    return i.is("RUN") && i.flags().isEmpty();
+  }
+
+  private void report(Dockerfile dockerfile, List<Instruction> group, List<Finding> findings) {
+    if (group.size() < 2) {
+      return;
+    }
+    Instruction first = group.get(0);
+    Instruction last = group.get(group.size() - 1);
+    findings.add(
+        finding(
+            dockerfile.source(),
+            first.span().union(last.span()),
+            group.size()
+                + " RUN instructions in a row (lines "
+                + first.span().startLine()
+                + " to "
+                + last.span().startLine()
+                + "): join them with && into one layer, unless the split is on purpose (then say"
+                + " why in a comment)"));
   }
 }
