@@ -41,6 +41,7 @@ public final class ComposeRules {
         new HostDeviceRule(),
         new ReadOnlyRootfsRule(),
         new ProjectNameMissingRule(),
-        new VolumeQuotedRule());
+        new VolumeQuotedRule(),
+        new ComposeImageNotDigestPinnedRule());
   }
 }
