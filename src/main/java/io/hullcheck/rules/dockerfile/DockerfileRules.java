@@ -72,6 +72,7 @@ public final class DockerfileRules {
         new FromNotDigestPinned(),
         new InlineIgnorePragma(),
         new OsPackageUnpinned(),
-        new LanguagePackageUnpinned());
+        new LanguagePackageUnpinned(),
+        new LabelSchema());
   }
 }
