@@ -42,6 +42,9 @@ public final class ComposeRules {
         new ReadOnlyRootfsRule(),
         new ProjectNameMissingRule(),
         new VolumeQuotedRule(),
-        new ComposeImageNotDigestPinnedRule());
+        new ComposeImageNotDigestPinnedRule(),
+        new ServiceKeysOrderRule(),
+        new ServicesOrderRule(),
+        new TopLevelKeysOrderRule());
   }
 }
