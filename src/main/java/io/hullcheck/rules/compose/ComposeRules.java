@@ -45,6 +45,7 @@ public final class ComposeRules {
         new ComposeImageNotDigestPinnedRule(),
         new ServiceKeysOrderRule(),
         new ServicesOrderRule(),
-        new TopLevelKeysOrderRule());
+        new TopLevelKeysOrderRule(),
+        new DefaultBridgeNetworkRule());
   }
 }
