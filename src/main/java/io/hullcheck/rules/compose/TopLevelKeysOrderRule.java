@@ -9,12 +9,13 @@ import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The top-level keys out of order: {@code version}, {@code name}, {@code include}, {@code
- * services}, {@code networks}, {@code volumes}, {@code configs}, {@code secrets}, {@code models}.
- * Extension keys ({@code x-*}) are not compared: teams put their anchors first or last. One finding
- * per file. Style only, off by default; no fix.
+ * The top-level keys out of order: {@code version}, {@code name}, {@code include}, then {@code
+ * services}, then {@code networks}, {@code volumes}, {@code configs}, {@code secrets} and {@code
+ * models} in any order among themselves. Extension keys ({@code x-*}) are not compared: teams put
+ * their anchors first or last. One finding per file. Style only, off by default; no fix.
  */
 @RuleInfo(
     id = "top-level-keys-order",
@@ -28,24 +29,25 @@ import java.util.List;
     dclint = "top-level-properties-order",
     enabledByDefault = false)
 public final class TopLevelKeysOrderRule implements ComposeRule {
-  static final List<String> ORDER =
-      List.of(
-          "version",
-          "name",
-          "include",
-          "services",
-          "networks",
-          "volumes",
-          "configs",
-          "secrets",
-          "models");
+  /** Each key's place; the declarations after services share one, so their order is free. */
+  static final Map<String, Integer> RANK =
+      Map.of(
+          "version", 0,
+          "name", 1,
+          "include", 2,
+          "services", 3,
+          "networks", 4,
+          "volumes", 4,
+          "configs", 4,
+          "secrets", 4,
+          "models", 4);
 
   @Override
   public List<Finding> check(ComposeFile compose, RuleContext context) {
     if (compose.root() == null) {
       return List.of();
     }
-    return KeyOrder.first(compose.root(), ORDER::indexOf)
+    return KeyOrder.first(compose.root(), k -> RANK.getOrDefault(k, KeyOrder.UNRANKED))
         .map(
             m ->
                 List.of(
@@ -55,8 +57,8 @@ public final class TopLevelKeysOrderRule implements ComposeRule {
                         m.key().name()
                             + " comes after "
                             + m.after().name()
-                            + "; put the top-level keys in the order "
-                            + String.join(", ", ORDER))))
+                            + "; put version, name and include first, then services, then the"
+                            + " networks, volumes, configs and secrets they use")))
         .orElse(List.of());
   }
 }
