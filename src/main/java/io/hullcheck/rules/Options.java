@@ -45,4 +45,15 @@ public final class Options {
     }
     return dflt;
   }
+
+  /** A mapping of string keys to string values; {@code dflt} when the option is absent. */
+  public Map<String, String> getStringMap(String key, Map<String, String> dflt) {
+    Object v = values.get(key);
+    if (v instanceof Map<?, ?> map) {
+      Map<String, String> out = new java.util.LinkedHashMap<>();
+      map.forEach((k, val) -> out.put(String.valueOf(k), String.valueOf(val)));
+      return out;
+    }
+    return dflt;
+  }
 }

@@ -41,6 +41,11 @@ public final class ComposeRules {
         new HostDeviceRule(),
         new ReadOnlyRootfsRule(),
         new ProjectNameMissingRule(),
-        new VolumeQuotedRule());
+        new VolumeQuotedRule(),
+        new ComposeImageNotDigestPinnedRule(),
+        new ServiceKeysOrderRule(),
+        new ServicesOrderRule(),
+        new TopLevelKeysOrderRule(),
+        new DefaultBridgeNetworkRule());
   }
 }

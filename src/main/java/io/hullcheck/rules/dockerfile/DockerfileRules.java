@@ -70,6 +70,9 @@ public final class DockerfileRules {
         new SetuidBit(),
         new ShellSwitchedByLink(),
         new FromNotDigestPinned(),
-        new InlineIgnorePragma());
+        new InlineIgnorePragma(),
+        new OsPackageUnpinned(),
+        new LanguagePackageUnpinned(),
+        new LabelSchema());
   }
 }

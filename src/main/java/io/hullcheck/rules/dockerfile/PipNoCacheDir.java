@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * {@code pip install} ({@code pip}, {@code pip3}, {@code pip3.12}, {@code python -m pip}) without
@@ -39,8 +38,6 @@ import java.util.regex.Pattern;
     hadolint = {"DL3042"},
     kics = {"pip_install_keeping_cached_packages"})
 public final class PipNoCacheDir implements DockerfileRule {
-  private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
-  private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
   private static final String VARIABLE = "PIP_NO_CACHE_DIR";
 
   @Override
@@ -59,7 +56,7 @@ public final class PipNoCacheDir implements DockerfileRule {
         continue;
       }
       for (RunScript.Cmd c : RunScript.commands(dockerfile, ins)) {
-        Optional<Shell.Word> install = install(c.command());
+        Optional<Shell.Word> install = Pip.install(c.command());
         if (install.isEmpty()
             || c.command().hasFlag("--no-cache-dir")
             || c.raw().assignments().stream().anyMatch(a -> a.value().startsWith(VARIABLE + "="))) {
@@ -85,28 +82,5 @@ public final class PipNoCacheDir implements DockerfileRule {
   private static boolean cacheMount(Instruction run) {
     return run.flags("mount").stream()
         .anyMatch(f -> f.value() != null && List.of(f.value().split(",")).contains("type=cache"));
-  }
-
-  /** The {@code install} word of a pip install command, {@code python -m pip} included. */
-  private static Optional<Shell.Word> install(Shell.Command cmd) {
-    List<Shell.Word> words = cmd.words();
-    int sub;
-    if (PIP.matcher(cmd.name()).matches()) {
-      sub = 1;
-    } else if (PYTHON.matcher(cmd.name()).matches()
-        && words.size() > 2
-        && words.get(1).value().equals("-m")
-        && PIP.matcher(words.get(2).value()).matches()) {
-      sub = 3;
-    } else {
-      return Optional.empty();
-    }
-    for (int i = sub; i < words.size(); i++) {
-      String v = words.get(i).value();
-      if (!v.startsWith("-")) {
-        return v.equals("install") ? Optional.of(words.get(i)) : Optional.empty();
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -53,6 +53,20 @@ class ComposeRuleOptionsTest {
                 + "      options:\n        max-size: \"10m\"\n        max-file: \"3\"\n"),
         row("no logging block by default", new LogRotationMissingRule(), Map.of(), bare, 0, null),
         row(
+            "image before ports by default",
+            new ServiceKeysOrderRule(),
+            Map.of(),
+            "services:\n  web:\n    ports: [\"8080:80\"]\n    image: a:1\n",
+            4,
+            null),
+        row(
+            "order replaces the key order",
+            new ServiceKeysOrderRule(),
+            Map.of("order", List.of("ports", "image")),
+            "services:\n  web:\n    ports: [\"8080:80\"]\n    image: a:1\n",
+            0,
+            null),
+        row(
             "require_logging reports and fixes a service without logging",
             new LogRotationMissingRule(),
             Map.of("require_logging", true, "max_size", "20m"),
