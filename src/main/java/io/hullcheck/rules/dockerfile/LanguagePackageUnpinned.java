@@ -1,7 +1,6 @@
 package io.hullcheck.rules.dockerfile;
 
 import io.hullcheck.dockerfile.Dockerfile;
-import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
@@ -9,9 +8,7 @@ import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A language package installed by name without a version, in any stage: {@code pip install pkg}
@@ -43,29 +40,19 @@ public final class LanguagePackageUnpinned implements DockerfileRule {
 
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
-    List<Finding> findings = new ArrayList<>();
-    for (Instruction run : RunScript.allRuns(dockerfile)) {
-      for (RunScript.Cmd c : RunScript.commands(dockerfile, run)) {
-        Optional<PackagePins.Install> install = PackagePins.languageInstall(c.command());
-        if (install.isEmpty() || install.get().unpinned().isEmpty()) {
-          continue;
-        }
-        PackagePins.Install i = install.get();
-        findings.add(
-            finding(
-                dockerfile.source(),
-                c.span(i.unpinned().get(0)),
-                i.manager()
-                    + " "
-                    + i.verb().value()
-                    + " takes the newest release of "
-                    + PackagePins.names(i)
-                    + " at build time; pin a version ("
-                    + example(i.manager())
-                    + ") or install from a lock file"));
-      }
-    }
-    return findings;
+    return PackagePins.unpinned(
+        this,
+        dockerfile,
+        PackagePins::languageInstall,
+        i ->
+            i.manager()
+                + " "
+                + i.verb().value()
+                + " takes the newest release of "
+                + PackagePins.names(i)
+                + " at build time; pin a version ("
+                + example(i.manager())
+                + ") or install from a lock file");
   }
 
   private static String example(String manager) {

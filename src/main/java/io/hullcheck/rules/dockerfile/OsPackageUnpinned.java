@@ -1,7 +1,6 @@
 package io.hullcheck.rules.dockerfile;
 
 import io.hullcheck.dockerfile.Dockerfile;
-import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
@@ -9,9 +8,7 @@ import io.hullcheck.rules.RuleContext;
 import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * An operating-system package installed without a version, in any stage: {@code apt-get}/{@code apt
@@ -44,28 +41,18 @@ public final class OsPackageUnpinned implements DockerfileRule {
 
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
-    List<Finding> findings = new ArrayList<>();
-    for (Instruction run : RunScript.allRuns(dockerfile)) {
-      for (RunScript.Cmd c : RunScript.commands(dockerfile, run)) {
-        Optional<PackagePins.Install> install = PackagePins.osInstall(c.command());
-        if (install.isEmpty() || install.get().unpinned().isEmpty()) {
-          continue;
-        }
-        PackagePins.Install i = install.get();
-        findings.add(
-            finding(
-                dockerfile.source(),
-                c.span(i.unpinned().get(0)),
-                i.manager()
-                    + " installs "
-                    + PackagePins.names(i)
-                    + " without a version, so each build takes whatever the mirror has then;"
-                    + " pin the version the image was tested with ("
-                    + example(i.manager())
-                    + "), and rebuild to update it"));
-      }
-    }
-    return findings;
+    return PackagePins.unpinned(
+        this,
+        dockerfile,
+        PackagePins::osInstall,
+        i ->
+            i.manager()
+                + " installs "
+                + PackagePins.names(i)
+                + " without a version, so each build takes whatever the mirror has then;"
+                + " pin the version the image was tested with ("
+                + example(i.manager())
+                + "), and rebuild to update it");
   }
 
   private static String example(String manager) {

@@ -1,11 +1,16 @@
 package io.hullcheck.rules.dockerfile;
 
+import io.hullcheck.dockerfile.Dockerfile;
+import io.hullcheck.dockerfile.Instruction;
+import io.hullcheck.rules.DockerfileRule;
+import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.support.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -98,6 +103,30 @@ final class PackagePins {
   private PackagePins() {}
 
   /** An apt-get/apt, apk, yum/dnf/microdnf/tdnf or zypper install, if the command is one. */
+  /**
+   * One finding of {@code rule} per install command, in any RUN of any stage, that names a package
+   * without a version: at its first unpinned operand, with {@code message} for that install.
+   *
+   * @param installs {@link #osInstall} or {@link #languageInstall}
+   */
+  static List<Finding> unpinned(
+      DockerfileRule rule,
+      Dockerfile dockerfile,
+      Function<Shell.Command, Optional<Install>> installs,
+      Function<Install, String> message) {
+    List<Finding> findings = new ArrayList<>();
+    for (Instruction run : RunScript.allRuns(dockerfile)) {
+      for (RunScript.Cmd c : RunScript.commands(dockerfile, run)) {
+        Install i = installs.apply(c.command()).orElse(null);
+        if (i != null && !i.unpinned().isEmpty()) {
+          findings.add(
+              rule.finding(dockerfile.source(), c.span(i.unpinned().get(0)), message.apply(i)));
+        }
+      }
+    }
+    return findings;
+  }
+
   static Optional<Install> osInstall(Shell.Command cmd) {
     if (Apt.isApt(cmd)) {
       return Apt.install(cmd)
