@@ -121,6 +121,25 @@ class PeerComplaintsTest {
             "FROM alpine:3.20\nUSER 10001\nEXPOSE 8080\nENTRYPOINT [\"/server\"]\n",
             List.of("healthcheck-missing@1"),
             List.of()),
+        // 7. Version pinning (off by default): only registry packages named outright count.
+        row(
+            "local .deb files, packages in a variable, apk -X with a pin",
+            "Dockerfile",
+            "FROM debian:12-slim\nARG PKGS\n"
+                + "RUN apt-get install -y --no-install-recommends ./tool.deb $PKGS\n"
+                + "FROM alpine:3.20\n"
+                + "RUN apk add --no-cache -X https://dl-cdn.alpinelinux.org/alpine/edge/testing"
+                + " jq=1.7.1-r0\nUSER 10001\n",
+            List.of(),
+            List.of("os-package-unpinned")),
+        row(
+            "a package from a target release without a version",
+            "Dockerfile",
+            "FROM debian:12-slim\n"
+                + "RUN apt-get install -y --no-install-recommends -t bookworm-backports curl\n"
+                + "USER 10001\n",
+            List.of("os-package-unpinned@2"),
+            List.of()),
         // 8. Substrings are not commands; ordinary variables are not secrets.
         row(
             "update-ca-trust and quoted text are not apt-get update",
