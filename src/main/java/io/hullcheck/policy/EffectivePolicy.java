@@ -89,6 +89,22 @@ final class EffectivePolicy implements Policy {
 
   @Override
   public RuleSetting setting(String path, RuleMeta rule) {
+    return setting(applying(path), path, rule);
+  }
+
+  /** Matches the path against the layers once, not once per rule. */
+  @Override
+  public List<RuleSetting> settings(String path, List<RuleMeta> rules) {
+    BitSet applying = applying(path);
+    List<RuleSetting> out = new ArrayList<>(rules.size());
+    for (RuleMeta rule : rules) {
+      out.add(setting(applying, path, rule));
+    }
+    return out;
+  }
+
+  /** The layers that apply to the path (to no path: those without {@code files}). */
+  private BitSet applying(String path) {
     BitSet applying = new BitSet(layers.size());
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
@@ -96,6 +112,10 @@ final class EffectivePolicy implements Policy {
         applying.set(i);
       }
     }
+    return applying;
+  }
+
+  private RuleSetting setting(BitSet applying, String path, RuleMeta rule) {
     Map<String, Resolved> byRule = resolved.get(applying);
     if (byRule == null) {
       if (resolved.size() >= CACHED_LAYER_SETS) {
