@@ -166,7 +166,7 @@ public final class Secrets {
     }
   }
 
-  /** A needle of the format at {@code format} in {@link #FORMATS}. */
+  /** A needle of the format at {@code format} in {@link #FORMATS}; needles are 2 chars or more. */
   private record Needle(String text, int format) {}
 
   // Each pattern is anchored on a boundary so it does not fire inside a longer identifier.
@@ -293,8 +293,8 @@ public final class Secrets {
     }
     for (int i = 0; i < FORMATS.size(); i++) {
       for (String n : FORMATS.get(i).needles()) {
-        if (n.isEmpty() || n.charAt(0) >= 128) {
-          throw new IllegalStateException("needles are non-empty and start with ASCII: " + n);
+        if (n.length() < 2 || n.charAt(0) >= 128) {
+          throw new IllegalStateException("needles are 2 chars or more, first ASCII: " + n);
         }
         byChar.get(n.charAt(0)).add(new Needle(n, i));
       }
@@ -313,15 +313,19 @@ public final class Secrets {
    */
   private static long candidates(String text) {
     long found = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
+    // The last char starts no needle (each has 2 chars or more), so text.charAt(i + 1) exists.
+    for (int i = 0, n = text.length() - 1; i < n; i++) {
       char c = text.charAt(i);
       Needle[] starting = c < 128 ? NEEDLES_BY_FIRST_CHAR[c] : null;
       if (starting == null) {
         continue;
       }
+      char next = text.charAt(i + 1);
       for (Needle needle : starting) {
         long bit = 1L << needle.format();
-        if ((found & bit) == 0 && text.startsWith(needle.text(), i)) {
+        if ((found & bit) == 0
+            && needle.text().charAt(1) == next
+            && text.startsWith(needle.text(), i)) {
           found |= bit;
         }
       }
