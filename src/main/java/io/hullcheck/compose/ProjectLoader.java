@@ -57,6 +57,13 @@ public final class ProjectLoader {
   private final Map<String, YMap> models = new HashMap<>();
   private final Map<String, YMap> resolved = new HashMap<>();
 
+  /**
+   * The main file as {@link ComposeLoader#load} already loaded it alone, or null: the project's
+   * first layer is that same load (same path, text and variables) unless a byte order mark had to
+   * be blanked, so it is not parsed twice.
+   */
+  private ComposeFile mainAlone;
+
   private ProjectLoader(String mainPath, ComposeSources sources, Map<String, String> env) {
     this.mainPath = mainPath;
     this.sources = sources;
@@ -75,7 +82,9 @@ public final class ProjectLoader {
     if (alone.root() == null || !needsProject(main.path(), alone.root(), withMain)) {
       return alone;
     }
-    return new ProjectLoader(main.path(), withMain, env).load();
+    ProjectLoader project = new ProjectLoader(main.path(), withMain, env);
+    project.mainAlone = alone;
+    return project.load();
   }
 
   /**
@@ -165,7 +174,10 @@ public final class ProjectLoader {
     if (fileText.startsWith("\uFEFF")) {
       parse.setCharAt(base, ' ');
     }
-    ComposeFile loaded = ComposeLoader.load(new SourceFile(mainPath, parse.toString()), env);
+    ComposeFile loaded =
+        base == 0 && path.equals(mainPath) && mainAlone != null && !fileText.startsWith("\uFEFF")
+            ? mainAlone
+            : ComposeLoader.load(new SourceFile(mainPath, parse.toString()), env);
     segments.add(new ProjectText.Segment(path, base, firstLine, new SourceFile(path, fileText)));
     text.append(fileText);
     Span fileStart = new Span(base, base, firstLine, 1, firstLine, 1);

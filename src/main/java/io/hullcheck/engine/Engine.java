@@ -74,6 +74,8 @@ public final class Engine {
 
   private final List<Rule> rules;
   private final List<RuleMeta> catalogue;
+  private final KindRules dockerfileRules;
+  private final KindRules composeRules;
   private final Map<String, String> env;
   private final boolean parallel;
   private final boolean fixes;
@@ -94,6 +96,8 @@ public final class Engine {
     this.rules = List.copyOf(rules);
     // Metadata is read by reflection; read it once, not per file.
     this.catalogue = this.rules.stream().map(Rule::meta).toList();
+    this.dockerfileRules = KindRules.of(this.rules, catalogue, DockerfileRule.class);
+    this.composeRules = KindRules.of(this.rules, catalogue, ComposeRule.class);
     this.env = Map.copyOf(env);
     this.parallel = parallel;
     this.fixes = fixes;
@@ -358,23 +362,31 @@ public final class Engine {
   private record Active(Rule rule, RuleMeta meta, RuleSetting setting) {}
 
   private List<Active> activeRules(InputFile file, Policy policy) {
-    List<Active> active = new ArrayList<>();
-    for (int i = 0; i < rules.size(); i++) {
-      Rule rule = rules.get(i);
-      boolean applies =
-          file.kind() == FileKind.DOCKERFILE
-              ? rule instanceof DockerfileRule
-              : rule instanceof ComposeRule;
-      if (!applies) {
-        continue;
-      }
-      RuleMeta meta = catalogue.get(i);
-      RuleSetting setting = policy.setting(file.path(), meta);
+    KindRules candidates = file.kind() == FileKind.DOCKERFILE ? dockerfileRules : composeRules;
+    List<RuleSetting> settings = policy.settings(file.path(), candidates.metas());
+    List<Active> active = new ArrayList<>(candidates.rules().size());
+    for (int i = 0; i < candidates.rules().size(); i++) {
+      RuleSetting setting = settings.get(i);
       if (setting != null && setting.enabled()) {
-        active.add(new Active(rule, meta, setting));
+        active.add(new Active(candidates.rules().get(i), candidates.metas().get(i), setting));
       }
     }
     return active;
+  }
+
+  /** The rules that read one kind of file, in registry order, with their metadata. */
+  private record KindRules(List<Rule> rules, List<RuleMeta> metas) {
+    static KindRules of(List<Rule> rules, List<RuleMeta> catalogue, Class<?> kind) {
+      List<Rule> kept = new ArrayList<>();
+      List<RuleMeta> metas = new ArrayList<>();
+      for (int i = 0; i < rules.size(); i++) {
+        if (kind.isInstance(rules.get(i))) {
+          kept.add(rules.get(i));
+          metas.add(catalogue.get(i));
+        }
+      }
+      return new KindRules(List.copyOf(kept), List.copyOf(metas));
+    }
   }
 
   /** A parsed file: the model (a Dockerfile or a ComposeFile), or null when the parser failed. */

@@ -89,6 +89,22 @@ final class EffectivePolicy implements Policy {
 
   @Override
   public RuleSetting setting(String path, RuleMeta rule) {
+    return setting(cacheFor(applying(path)), path, rule);
+  }
+
+  /** Matches the path against the layers and finds their cache once, not once per rule. */
+  @Override
+  public List<RuleSetting> settings(String path, List<RuleMeta> rules) {
+    Map<String, Resolved> byRule = cacheFor(applying(path));
+    List<RuleSetting> out = new ArrayList<>(rules.size());
+    for (RuleMeta rule : rules) {
+      out.add(setting(byRule, path, rule));
+    }
+    return out;
+  }
+
+  /** The layers that apply to the path (to no path: those without {@code files}). */
+  private BitSet applying(String path) {
     BitSet applying = new BitSet(layers.size());
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
@@ -96,12 +112,21 @@ final class EffectivePolicy implements Policy {
         applying.set(i);
       }
     }
+    return applying;
+  }
+
+  /** The settings resolved for this set of layers, or null when the cache is full. */
+  private Map<String, Resolved> cacheFor(BitSet applying) {
     Map<String, Resolved> byRule = resolved.get(applying);
-    if (byRule == null) {
-      if (resolved.size() >= CACHED_LAYER_SETS) {
-        return resolve(path, rule, null);
-      }
+    if (byRule == null && resolved.size() < CACHED_LAYER_SETS) {
       byRule = resolved.computeIfAbsent(applying, k -> new ConcurrentHashMap<>());
+    }
+    return byRule;
+  }
+
+  private RuleSetting setting(Map<String, Resolved> byRule, String path, RuleMeta rule) {
+    if (byRule == null) {
+      return resolve(path, rule, null);
     }
     Resolved r = byRule.get(rule.id());
     if (r == null || r.rule() != rule) {

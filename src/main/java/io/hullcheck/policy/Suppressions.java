@@ -55,20 +55,31 @@ public final class Suppressions {
       Pragma.parse(c)
           .ifPresent(p -> placed.add(new Placed(p, p.wholeFile() ? null : next(file, p))));
     }
+    if (placed.isEmpty() && policy.hadolintIgnored().isEmpty()) {
+      return new ArrayList<>(findings); // the Applier would suppress nothing and report nothing
+    }
     return new Applier(file.source(), placed, policy, catalogue, /* dockerfile= */ true)
         .run(findings);
   }
 
   public static List<Finding> apply(
       ComposeFile file, List<Finding> findings, Policy policy, Collection<RuleMeta> catalogue) {
+    List<Pragma> pragmas = new ArrayList<>();
+    for (Comment c : file.comments()) {
+      Pragma.parse(c).ifPresent(pragmas::add);
+    }
+    if (pragmas.isEmpty()) {
+      // Without pragmas the Applier would suppress nothing (the policy's hadolint ids apply to
+      // Dockerfiles only) and report nothing; most files have none, so skip walking the tree.
+      return new ArrayList<>(findings);
+    }
     List<Span> entries = new ArrayList<>();
     if (file.root() != null) {
       collect(file.root(), entries, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
     List<Placed> placed = new ArrayList<>();
-    for (Comment c : file.comments()) {
-      Pragma.parse(c)
-          .ifPresent(p -> placed.add(new Placed(p, p.wholeFile() ? null : next(entries, p))));
+    for (Pragma p : pragmas) {
+      placed.add(new Placed(p, p.wholeFile() ? null : next(entries, p)));
     }
     return new Applier(file.source(), placed, policy, catalogue, /* dockerfile= */ false)
         .run(findings);
@@ -148,6 +159,20 @@ public final class Suppressions {
     }
   }
 
+  /**
+   * The metadata of every rule Hullcheck has, by id, in registry order; read once (the registry is
+   * fixed), in a holder so it is built on first use. Immutable, so safe to share between threads.
+   */
+  private static final class AllRules {
+    static final Map<String, RuleMeta> BY_ID = byId();
+
+    private static Map<String, RuleMeta> byId() {
+      Map<String, RuleMeta> out = new LinkedHashMap<>();
+      Registry.catalogue().forEach(m -> out.put(m.id(), m));
+      return Collections.unmodifiableMap(out);
+    }
+  }
+
   /** One file's pass: matches findings to pragmas and reports the pragmas themselves. */
   private static final class Applier {
     private static final Pattern TRIVY_ID =
@@ -176,7 +201,7 @@ public final class Suppressions {
       this.dockerfile = dockerfile;
       // Pragmas are judged against every rule Hullcheck has, not only those this engine runs, so a
       // partial run never calls a real rule id unknown.
-      Registry.catalogue().forEach(m -> rules.put(m.id(), m));
+      rules.putAll(AllRules.BY_ID);
       catalogue.forEach(m -> rules.put(m.id(), m));
       for (Placed p : placed) {
         List<Set<String>> perId = new ArrayList<>();

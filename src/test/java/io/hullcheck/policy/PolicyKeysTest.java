@@ -23,7 +23,10 @@ class PolicyKeysTest {
 
   /** "off" or the severity id of a rule for a path. */
   private static String state(Policy p, String path, RuleMeta rule) {
-    RuleSetting s = p.setting(path, rule);
+    return stateOf(p.setting(path, rule));
+  }
+
+  private static String stateOf(RuleSetting s) {
     return s.enabled() ? s.severity().id() : "off";
   }
 
@@ -129,6 +132,37 @@ class PolicyKeysTest {
     assertEquals("warning", state(p, "examples/keep/Dockerfile", ROOT_USER));
     assertEquals("off", state(p, "examples/x.dev.Dockerfile", ROOT_USER));
     assertEquals("error", state(p, "x.Dockerfile", ROOT_USER));
+  }
+
+  @Test
+  void settingsForManyRulesAreEachRulesSetting() {
+    Policy p =
+        policy(
+            """
+            rules:
+              latest-tag: error
+            overrides:
+              - files: [examples/**]
+                rules:
+                  latest-tag: off
+                  root-user: warning
+              - files: ["*.dev.Dockerfile"]
+                categories:
+                  user: off
+            """);
+    for (String path :
+        List.of("Dockerfile", "examples/a/Dockerfile", "examples/x.dev.Dockerfile", "x.yml")) {
+      List<RuleSetting> many = p.settings(path, TestCatalogue.ALL);
+      assertEquals(TestCatalogue.ALL.size(), many.size(), path);
+      for (int i = 0; i < many.size(); i++) {
+        assertEquals(p.setting(path, TestCatalogue.ALL.get(i)), many.get(i), path);
+      }
+    }
+    assertEquals(
+        "off", stateOf(p.settings("examples/a/Dockerfile", List.of(LATEST_TAG, ROOT_USER)).get(0)));
+    assertEquals(
+        "warning",
+        stateOf(p.settings("examples/a/Dockerfile", List.of(LATEST_TAG, ROOT_USER)).get(1)));
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
 import io.hullcheck.rules.support.Shell;
+import io.hullcheck.rules.support.ShellText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,11 +45,12 @@ public final class RunCd implements DockerfileRule {
         if (run.execForm()) {
           continue;
         }
-        Optional<String> target = topLevelCd(run.argText());
-        for (Heredoc h : run.heredocs()) {
-          if (target.isEmpty()) {
-            target = topLevelCd(h.body());
-          }
+        // The shared split of this shell-form RUN: the same commands as splitting each text anew.
+        ShellText.Split split = ShellText.split(run);
+        Optional<String> target = topLevelCd(run.argText(), split.main());
+        List<Heredoc> heredocs = run.heredocs();
+        for (int i = 0; i < heredocs.size() && target.isEmpty(); i++) {
+          target = topLevelCd(heredocs.get(i).body(), split.heredocs().get(i));
         }
         target.ifPresent(
             dir ->
@@ -68,9 +70,12 @@ public final class RunCd implements DockerfileRule {
     return findings;
   }
 
-  /** The operand of the first {@code cd} outside subshells and substitutions, or {@code -}. */
-  static Optional<String> topLevelCd(String script) {
-    for (Shell.Command raw : Shell.commands(script)) {
+  /**
+   * The operand of the first {@code cd} outside subshells and substitutions, or {@code -}, given
+   * the script and its {@link Shell#commands}.
+   */
+  static Optional<String> topLevelCd(String script, List<Shell.Command> commands) {
+    for (Shell.Command raw : commands) {
       Shell.Command cmd = raw.unwrapped();
       if (!cmd.name().equals("cd") || cmd.words().isEmpty()) {
         continue;

@@ -3,7 +3,9 @@ package io.hullcheck.rules.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,22 +157,17 @@ public final class Secrets {
 
   /**
    * A credential format. {@code needles} are literal strings one of which every match contains; the
-   * regex runs only on text that has one, which keeps the scan of long RUN bodies cheap.
+   * regex runs only on text that has one (see {@link #candidates}), which keeps the scan of long
+   * RUN bodies cheap.
    */
   private record Format(Kind kind, Pattern pattern, List<String> needles) {
     Format(Kind kind, Pattern pattern, String... needles) {
       this(kind, pattern, List.of(needles));
     }
-
-    boolean mayMatch(String text) {
-      for (String n : needles) {
-        if (text.contains(n)) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
+
+  /** A needle of the format at {@code format} in {@link #FORMATS}; needles are 2 chars or more. */
+  private record Needle(String text, int format) {}
 
   // Each pattern is anchored on a boundary so it does not fire inside a longer identifier.
   private static final List<Format> FORMATS =
@@ -283,6 +280,59 @@ public final class Secrets {
                       + "[^\\s/:@'\"$]+:(?<pw>[^\\s/@'\"]+)@[A-Za-z0-9.\\[\\]-]"),
               "://"));
 
+  /** Per ASCII character, the needles that start with it; null when none does. */
+  private static final Needle[][] NEEDLES_BY_FIRST_CHAR = needlesByFirstChar();
+
+  private static Needle[][] needlesByFirstChar() {
+    if (FORMATS.size() > Long.SIZE) {
+      throw new IllegalStateException("candidates() keeps one bit per format");
+    }
+    List<List<Needle>> byChar = new ArrayList<>();
+    for (int c = 0; c < 128; c++) {
+      byChar.add(new ArrayList<>());
+    }
+    for (int i = 0; i < FORMATS.size(); i++) {
+      for (String n : FORMATS.get(i).needles()) {
+        if (n.length() < 2 || n.charAt(0) >= 128) {
+          throw new IllegalStateException("needles are 2 chars or more, first ASCII: " + n);
+        }
+        byChar.get(n.charAt(0)).add(new Needle(n, i));
+      }
+    }
+    Needle[][] out = new Needle[128][];
+    for (int c = 0; c < 128; c++) {
+      out[c] = byChar.get(c).isEmpty() ? null : byChar.get(c).toArray(Needle[]::new);
+    }
+    return out;
+  }
+
+  /**
+   * The formats whose needles occur in {@code text}, as bits by index in {@link #FORMATS}: one pass
+   * over the text, rather than one search per needle (findCredentials runs on every word of a
+   * Dockerfile, and most hold no needle at all).
+   */
+  private static long candidates(String text) {
+    long found = 0;
+    // The last char starts no needle (each has 2 chars or more), so text.charAt(i + 1) exists.
+    for (int i = 0, n = text.length() - 1; i < n; i++) {
+      char c = text.charAt(i);
+      Needle[] starting = c < 128 ? NEEDLES_BY_FIRST_CHAR[c] : null;
+      if (starting == null) {
+        continue;
+      }
+      char next = text.charAt(i + 1);
+      for (Needle needle : starting) {
+        long bit = 1L << needle.format();
+        if ((found & bit) == 0
+            && needle.text().charAt(1) == next
+            && text.startsWith(needle.text(), i)) {
+          found |= bit;
+        }
+      }
+    }
+    return found;
+  }
+
   /**
    * Every credential-shaped literal in {@code text}, in order, not overlapping. Documentation
    * examples (AWS's {@code AKIAIOSFODNN7EXAMPLE}, anything containing {@code EXAMPLE}) and URL
@@ -290,14 +340,19 @@ public final class Secrets {
    * left out.
    */
   public static List<Match> findCredentials(String text) {
-    List<Match> found = new ArrayList<>();
     if (text == null || text.isEmpty()) {
-      return found;
+      return new ArrayList<>();
     }
-    for (Format f : FORMATS) {
-      if (!f.mayMatch(text)) {
+    long candidates = candidates(text);
+    if (candidates == 0) {
+      return new ArrayList<>();
+    }
+    List<Match> found = new ArrayList<>();
+    for (int i = 0; i < FORMATS.size(); i++) {
+      if ((candidates & (1L << i)) == 0) {
         continue;
       }
+      Format f = FORMATS.get(i);
       Matcher m = f.pattern().matcher(text);
       while (m.find()) {
         String hit = m.group();
@@ -447,7 +502,7 @@ public final class Secrets {
     List<String> words = words(name);
     int lastMatchEnd = -1;
     for (String p : patterns) {
-      List<String> pw = words(p);
+      List<String> pw = patternWords(p);
       if (pw.isEmpty()) {
         continue;
       }
@@ -462,6 +517,26 @@ public final class Secrets {
     }
     return lastMatchEnd == words.size() || !METADATA_WORDS.contains(words.get(lastMatchEnd));
   }
+
+  /**
+   * The words of a name pattern, split once: the same few patterns are asked about for every
+   * variable of every file. Keyed by the pattern string (immutable); bounded at {@link
+   * #CACHED_PATTERNS} entries, past which patterns are split without caching. Thread-safe.
+   */
+  private static List<String> patternWords(String pattern) {
+    List<String> cached = PATTERN_WORDS.get(pattern);
+    if (cached != null) {
+      return cached;
+    }
+    List<String> split = List.copyOf(words(pattern));
+    if (PATTERN_WORDS.size() < CACHED_PATTERNS) {
+      PATTERN_WORDS.putIfAbsent(pattern, split);
+    }
+    return split;
+  }
+
+  private static final int CACHED_PATTERNS = 1024;
+  private static final Map<String, List<String>> PATTERN_WORDS = new ConcurrentHashMap<>();
 
   /** Whether the name ends in the {@code _FILE} convention ({@code POSTGRES_PASSWORD_FILE}). */
   public static boolean isFileName(String name) {

@@ -3,6 +3,7 @@ package io.hullcheck.rules.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -50,19 +51,60 @@ public final class Shell {
   }
 
   /**
-   * A simple command.
-   *
-   * @param assignments leading {@code NAME=value} words
-   * @param words the command name and its arguments, redirections removed
-   * @param pipedFrom whether its input comes from a pipe ({@code a | this})
-   * @param pipedTo whether its output goes to a pipe ({@code this | b})
+   * A simple command: a value class like a record, with its name and {@link #unwrapped()} form
+   * computed once. Every shell-aware rule asks each command of each RUN for them, so they are kept;
+   * threads that race compute the same immutable value, so no lock is needed. Immutable (the lists
+   * are unmodifiable) and thread-safe.
    */
-  public record Command(
-      List<Word> assignments, List<Word> words, boolean pipedFrom, boolean pipedTo) {
+  public static final class Command {
+    private final List<Word> assignments;
+    private final List<Word> words;
+    private final boolean pipedFrom;
+    private final boolean pipedTo;
+    private String name; // computed on first use
+    private Command unwrapped; // computed on first use
+
+    /**
+     * @param assignments leading {@code NAME=value} words
+     * @param words the command name and its arguments, redirections removed
+     * @param pipedFrom whether its input comes from a pipe ({@code a | this})
+     * @param pipedTo whether its output goes to a pipe ({@code this | b})
+     */
+    public Command(List<Word> assignments, List<Word> words, boolean pipedFrom, boolean pipedTo) {
+      this.assignments = List.copyOf(assignments);
+      this.words = List.copyOf(words);
+      this.pipedFrom = pipedFrom;
+      this.pipedTo = pipedTo;
+    }
+
+    /** Leading {@code NAME=value} words. */
+    public List<Word> assignments() {
+      return assignments;
+    }
+
+    /** The command name and its arguments, redirections removed. */
+    public List<Word> words() {
+      return words;
+    }
+
+    /** Whether its input comes from a pipe ({@code a | this}). */
+    public boolean pipedFrom() {
+      return pipedFrom;
+    }
+
+    /** Whether its output goes to a pipe ({@code this | b}). */
+    public boolean pipedTo() {
+      return pipedTo;
+    }
 
     /** The command name, or empty for an assignment-only command. */
     public String name() {
-      return words.isEmpty() ? "" : basename(words.get(0).value());
+      String n = name;
+      if (n == null) {
+        n = words.isEmpty() ? "" : basename(words.get(0).value());
+        name = n;
+      }
+      return n;
     }
 
     /** The arguments after the command name, as strings. */
@@ -99,6 +141,15 @@ public final class Shell {
      * no wrapper.
      */
     public Command unwrapped() {
+      Command u = unwrapped;
+      if (u == null) {
+        u = unwrap();
+        unwrapped = u;
+      }
+      return u;
+    }
+
+    private Command unwrap() {
       int i = 0;
       while (i < words.size()) {
         String n = basename(words.get(i).value());
@@ -124,6 +175,33 @@ public final class Shell {
       return i == 0
           ? this
           : new Command(assignments, words.subList(i, words.size()), pipedFrom, pipedTo);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Command c
+          && assignments.equals(c.assignments)
+          && words.equals(c.words)
+          && pipedFrom == c.pipedFrom
+          && pipedTo == c.pipedTo;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(assignments, words, pipedFrom, pipedTo);
+    }
+
+    @Override
+    public String toString() {
+      return "Command[assignments="
+          + assignments
+          + ", words="
+          + words
+          + ", pipedFrom="
+          + pipedFrom
+          + ", pipedTo="
+          + pipedTo
+          + "]";
     }
 
     /** Positional arguments (not starting with {@code -}) after the given subcommand word. */
@@ -439,7 +517,7 @@ public final class Shell {
     private void end(boolean pipedTo) {
       skipNextWord = false;
       if (!words.isEmpty() || !assignments.isEmpty()) {
-        out.add(new Command(List.copyOf(assignments), List.copyOf(words), pipedFrom, pipedTo));
+        out.add(new Command(assignments, words, pipedFrom, pipedTo));
       }
       words = new ArrayList<>();
       assignments = new ArrayList<>();
