@@ -537,11 +537,13 @@ public final class Engine {
    * single service (anchors, top-level keys). Edits in different services cannot overlap and,
    * unless a rule compares services with each other, cannot hide each other's new findings.
    *
-   * <p>With registry lookups on, a finding of another rule on text the fix rewrote is compared by
-   * rule id alone: pinning {@code node:latest} to {@code node:23.5.0} changes the text and message
-   * of base-image-full's finding on the same image, which is still the same finding, not a new one.
-   * The target's own rule gets no such allowance. Offline the comparison is the strict one, so
-   * results without a registry are exactly what they were.
+   * <p>A finding of another rule on text the fix rewrote is compared by rule id alone: adding
+   * {@code -y} to {@code apt-get install curl} changes the text of apt-get-no-install-recommends'
+   * finding on the same command, and pinning {@code node:latest} to {@code node:23.5.0} changes the
+   * message of base-image-full's finding on the same image; each is still the same finding, not a
+   * new one, so the fix stays (comparing their text would drop every fix whose line another rule
+   * also reports). Such a rule may still not report more often in the rewritten text than before.
+   * The target's own rule gets no such allowance.
    */
   private List<Finding> keepVerifiedFixes(
       InputFile file,
@@ -567,7 +569,8 @@ public final class Engine {
     if (parsed.model() instanceof ComposeFile compose
         && !compose.layout().multiFile()
         && fixable.size() >= BATCH_FROM) {
-      // Batches compare strictly, without the registry allowance below: a batch that fails only
+      // Batches compare strictly, without the allowance for rewritten findings below: a batch that
+      // fails only
       // for that reason falls back to verifying its fixes alone, which is slower but never wrong.
       Map<FindingKey, Integer> before = FindingKey.count(findings, source);
       for (List<Integer> batch : batches(compose, findings, fixable)) {
@@ -821,8 +824,8 @@ public final class Engine {
   }
 
   /**
-   * The findings' keys; with registry lookups on, findings of rules other than {@code targetRule}
-   * that touch an edited range get a key of their rule id alone (see {@link #keepVerifiedFixes}).
+   * The findings' keys; findings of rules other than {@code targetRule} that touch an edited range
+   * get a key of their rule id alone (see {@link #keepVerifiedFixes}).
    *
    * @param afterEdits whether the findings are of the fixed text (edit ranges are then shifted)
    */
@@ -832,9 +835,6 @@ public final class Engine {
       List<TextEdit> edits,
       boolean afterEdits,
       String targetRule) {
-    if (!registry.online()) {
-      return FindingKey.count(findings, source);
-    }
     List<int[]> ranges = editedRanges(edits, afterEdits);
     Map<FindingKey, Integer> counts = new HashMap<>();
     for (Finding f : findings) {

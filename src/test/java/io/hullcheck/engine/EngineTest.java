@@ -11,6 +11,7 @@ import io.hullcheck.policy.PolicyLoader;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Registry;
 import io.hullcheck.rules.Severity;
+import io.hullcheck.rules.TextEdit;
 import io.hullcheck.testing.TestPolicy;
 import io.hullcheck.testing.TestRules;
 import java.util.List;
@@ -183,16 +184,82 @@ class EngineTest {
     List<Finding> findings = engine.checkFile(file, policy).findings();
     List<Finding> fixed = findings.stream().filter(f -> f.fix() != null).toList();
     assertTrue(fixed.size() >= Engine.BATCH_FROM * 2, "fixes offered: " + fixed.size());
-    Map<FindingKey, Integer> before = FindingKey.count(findings, file.source());
     for (Finding f : fixed) {
       InputFile after = file.withText(f.fix().applyTo(file.source().text()));
       Engine.FileResult r = engine.withoutFixes().checkFile(after, policy);
       assertEquals(List.of(), r.problems(), f.fix().description());
-      Map<FindingKey, Integer> now = FindingKey.count(r.findings(), after.source());
+      Map<FindingKey, Integer> before = contractKeys(findings, file.source(), f, false);
+      Map<FindingKey, Integer> now = contractKeys(r.findings(), after.source(), f, true);
       FindingKey key = FindingKey.of(f, file.source());
       assertTrue(
           now.getOrDefault(key, 0) < before.get(key), "still there after " + f.fix().description());
       assertTrue(Engine.noMore(now, before), "new finding after " + f.fix().description());
     }
+  }
+
+  /**
+   * Keys as the fix contract compares them, written out independently of the engine: a finding of
+   * another rule than the fix's that touches the text the fix rewrote counts by rule id alone (its
+   * text changed with the edit), every other finding by its full key.
+   */
+  private static Map<FindingKey, Integer> contractKeys(
+      List<Finding> findings, SourceFile source, Finding target, boolean fixedText) {
+    List<int[]> ranges = new java.util.ArrayList<>();
+    int shift = 0;
+    List<TextEdit> edits = new java.util.ArrayList<>(target.fix().edits());
+    edits.sort(java.util.Comparator.comparingInt(TextEdit::startOffset));
+    for (TextEdit e : edits) {
+      int start = e.startOffset() + (fixedText ? shift : 0);
+      int end = fixedText ? start + e.text().length() : e.endOffset();
+      ranges.add(new int[] {start, end});
+      shift += e.text().length() - (e.endOffset() - e.startOffset());
+    }
+    Map<FindingKey, Integer> out = new java.util.HashMap<>();
+    for (Finding g : findings) {
+      boolean rewritten =
+          !g.ruleId().equals(target.ruleId())
+              && ranges.stream()
+                  .anyMatch(r -> g.span().startOffset() <= r[1] && r[0] <= g.span().endOffset());
+      FindingKey k =
+          rewritten ? new FindingKey(g.ruleId(), "", "(rewritten)") : FindingKey.of(g, source);
+      out.merge(k, 1, Integer::sum);
+    }
+    return out;
+  }
+
+  /**
+   * A fix stays when another rule reports the same text: fixing it rewrites that finding's text,
+   * which is the same finding, not a new one. Before, such a fix was dropped and `hullcheck fix`
+   * could never apply it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "apt-get-missing-yes|Dockerfile|FROM ubuntu:24.04\\nRUN apt-get update && apt-get install"
+            + " curl\\nUSER 10001\\n",
+        "port-all-interfaces|compose.yaml|services:\\n  web:\\n    image: nginx:1.27\\n"
+            + "    ports: [\"80:80\"]\\n",
+        "copy-multiple-sources-dir|Dockerfile|FROM alpine:3.20\\nCOPY a b c\\nUSER 10001\\n",
+      })
+  void aFixSurvivesAnotherRuleReportingTheSameText(String rule, String path, String text) {
+    String body = text.replace("\\n", "\n");
+    InputFile file =
+        path.endsWith(".yaml")
+            ? compose(path, body, Map.of())
+            : new InputFile(new SourceFile(path, body), FileKind.DOCKERFILE);
+    List<Finding> findings =
+        new Engine(Registry.all()).checkFile(file, PolicyLoader.builtin("default")).findings();
+    Finding target =
+        findings.stream().filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow();
+    assertTrue(
+        findings.stream()
+            .anyMatch(
+                f ->
+                    !f.ruleId().equals(rule)
+                        && f.span().startOffset() <= target.span().endOffset()
+                        && target.span().startOffset() <= f.span().endOffset()),
+        "another rule must report the same text for this row to mean anything: " + findings);
+    assertNotNull(target.fix(), rule + " lost its fix: " + findings);
   }
 }
