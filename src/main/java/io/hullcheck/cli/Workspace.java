@@ -1,6 +1,7 @@
 package io.hullcheck.cli;
 
 import io.hullcheck.engine.ContextDirs;
+import io.hullcheck.engine.DockerFileNames;
 import io.hullcheck.engine.FileKind;
 import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.InputFile;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,11 +33,10 @@ import java.util.regex.Pattern;
  * are still checked.
  *
  * <p>Discovery in directories (recursive, symlinks not followed, {@code .git}, {@code node_modules}
- * and {@code target} skipped) picks {@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile},
- * {@code Containerfile}, {@code compose*.y(a)ml} and {@code docker-compose*.y(a)ml}. A file named
- * on the command line is always checked: its kind comes from {@code --kind}, else its name, else
- * its content (YAML with a top-level {@code services} key is compose; a file with a {@code FROM}
- * line is a Dockerfile).
+ * and {@code target} skipped) picks the names {@link DockerFileNames} gives a kind. A file named on
+ * the command line is always checked: its kind comes from {@code --kind}, else its name, else its
+ * content (YAML with a top-level {@code services} key is compose; a file with a {@code FROM} line
+ * is a Dockerfile).
  *
  * @param root the directory output paths are relative to and the policy is looked up in
  * @param readProblems files that could not be read or classified (these make the exit code 2)
@@ -52,65 +51,31 @@ record Workspace(
     DiskSources composeSources) {
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target");
 
-  /**
-   * Extensions that make {@code Dockerfile.<ext>} something else: source code about Dockerfiles
-   * (our own {@code Dockerfile.java}), documentation, and BuildKit's per-Dockerfile ignore file.
-   */
-  private static final Set<String> NOT_DOCKER =
-      Set.of(
-          "java",
-          "kt",
-          "scala",
-          "groovy",
-          "go",
-          "py",
-          "rb",
-          "rs",
-          "js",
-          "ts",
-          "c",
-          "h",
-          "cpp",
-          "cs",
-          "class",
-          "md",
-          "rst",
-          "txt",
-          "html",
-          "json",
-          "sh",
-          "ps1",
-          "dockerignore",
-          "orig",
-          "rej",
-          "swp");
-
   private static final Pattern SERVICES_KEY = Pattern.compile("(?m)^services\\s*:");
   private static final Pattern FROM_LINE = Pattern.compile("(?im)^\\s*FROM\\s+\\S");
 
   /**
-   * @param paths what the user named; each must exist
+   * @param paths what the user named; one that does not exist becomes a read problem
    * @param forcedKind {@code --kind}, or null
    * @param rootOption {@code --root}, or null: then a single directory argument is the root, and
    *     otherwise the current directory
    */
   static Workspace open(List<Path> paths, FileKind forcedKind, Path rootOption) {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-    for (Path p : given) {
-      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
-        throw new UserError("no such file or directory: " + p);
-      }
-    }
     Path root =
         rootOption != null
             ? rootOption
             : given.size() == 1 && Files.isDirectory(given.get(0)) ? given.get(0) : Path.of(".");
     root = root.toAbsolutePath().normalize();
+    List<FileProblem> problems = new ArrayList<>();
     Set<Path> named = new LinkedHashSet<>();
     Set<Path> found = new LinkedHashSet<>();
     for (Path p : given) {
       Path abs = p.toAbsolutePath().normalize();
-      if (Files.isDirectory(abs)) {
+      if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+        // Like an unreadable file: reported with the others, and the rest are still checked.
+        problems.add(new FileProblem(relative(root, abs), 1, 1, "no such file or directory"));
+      } else if (Files.isDirectory(abs)) {
         found.addAll(discover(abs));
       } else {
         named.add(abs);
@@ -118,7 +83,6 @@ record Workspace(
     }
     List<InputFile> inputs = new ArrayList<>();
     Map<String, Path> files = new HashMap<>();
-    List<FileProblem> problems = new ArrayList<>();
     Set<Path> all = new LinkedHashSet<>(named);
     all.addAll(found);
     for (Path file : all) {
@@ -136,7 +100,7 @@ record Workspace(
       FileKind kind =
           forcedKind != null
               ? forcedKind
-              : kindFromName(file.getFileName().toString())
+              : DockerFileNames.kindOf(file.getFileName().toString())
                   .or(() -> kindFromContent(text))
                   .orElse(null);
       if (kind == null) {
@@ -169,10 +133,7 @@ record Workspace(
     RepositoryTree tree = DiskTree.read(root, problems);
     List<String> dockerfiles =
         tree.paths().stream()
-            .filter(
-                p ->
-                    kindFromName(p.substring(p.lastIndexOf('/') + 1)).orElse(null)
-                        == FileKind.DOCKERFILE)
+            .filter(p -> DockerFileNames.kindOf(p).orElse(null) == FileKind.DOCKERFILE)
             .toList();
     RepositoryTree.View view = tree.view(dockerfiles);
     problems.addAll(view.problems());
@@ -187,30 +148,6 @@ record Workspace(
     Map<String, SourceFile> m = new HashMap<>(composeSources.files());
     inputs.forEach(i -> m.put(i.path(), i.source()));
     return m;
-  }
-
-  /**
-   * The kind a file name says: {@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile},
-   * {@code Containerfile} and names ending in {@code Dockerfile} or {@code Containerfile} (such as
-   * {@code api-Dockerfile}); {@code compose*.y(a)ml}, {@code docker-compose*.y(a)ml} and other YAML
-   * names containing {@code compose} (such as {@code metrics-compose.yml}). Case-insensitive.
-   */
-  static Optional<FileKind> kindFromName(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    int dot = n.lastIndexOf('.');
-    if (dot >= 0 && NOT_DOCKER.contains(n.substring(dot + 1))) {
-      return Optional.empty();
-    }
-    if (n.endsWith("dockerfile")
-        || n.endsWith("containerfile")
-        || n.startsWith("dockerfile.")
-        || n.startsWith("containerfile.")) {
-      return Optional.of(FileKind.DOCKERFILE);
-    }
-    if (n.contains("compose") && (n.endsWith(".yml") || n.endsWith(".yaml"))) {
-      return Optional.of(FileKind.COMPOSE);
-    }
-    return Optional.empty();
   }
 
   static Optional<FileKind> kindFromContent(String text) {
@@ -238,7 +175,8 @@ record Workspace(
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && kindFromName(f.getFileName().toString()).isPresent()) {
+              if (attrs.isRegularFile()
+                  && DockerFileNames.kindOf(f.getFileName().toString()).isPresent()) {
                 out.add(f);
               }
               return FileVisitResult.CONTINUE;

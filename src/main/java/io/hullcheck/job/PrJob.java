@@ -2,6 +2,7 @@ package io.hullcheck.job;
 
 import io.hullcheck.compose.ComposeSources;
 import io.hullcheck.engine.ContextDirs;
+import io.hullcheck.engine.DockerFileNames;
 import io.hullcheck.engine.Engine;
 import io.hullcheck.engine.FileKind;
 import io.hullcheck.engine.FileProblem;
@@ -171,7 +172,7 @@ public final class PrJob {
     PrRef ref = pr.ref();
     List<ChangedFile> changed = listChangedFiles(ref);
     List<ChangedFile> docker =
-        changed.stream().filter(cf -> DockerFiles.kindOf(cf.path()).isPresent()).toList();
+        changed.stream().filter(cf -> DockerFileNames.kindOf(cf.path()).isPresent()).toList();
     List<ChangedFile> policyEdits =
         changed.stream().filter(cf -> PolicyLoader.LOCATIONS.contains(cf.path())).toList();
     checkCancelled(cancelled);
@@ -334,7 +335,7 @@ public final class PrJob {
     basePaths.addAll(PolicyLoader.HADOLINT_LOCATIONS);
     Set<String> headPaths = wanted.computeIfAbsent(pr.headSha(), k -> new LinkedHashSet<>());
     for (ChangedFile cf : docker) {
-      boolean compose = DockerFiles.kindOf(cf.path()).orElse(null) == FileKind.COMPOSE;
+      boolean compose = DockerFileNames.kindOf(cf.path()).orElse(null) == FileKind.COMPOSE;
       if (cf.basePath() != null) {
         basePaths.add(cf.basePath());
         if (compose) {
@@ -368,7 +369,7 @@ public final class PrJob {
     // Compose projects: the extends and include targets their files name, from the same commits.
     Map<String, List<String>> roots = new LinkedHashMap<>();
     for (ChangedFile cf : docker) {
-      if (DockerFiles.kindOf(cf.path()).orElse(null) != FileKind.COMPOSE) {
+      if (DockerFileNames.kindOf(cf.path()).orElse(null) != FileKind.COMPOSE) {
         continue;
       }
       if (cf.inHead()) {
@@ -497,7 +498,7 @@ public final class PrJob {
     List<String> notes = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     for (ChangedFile cf : docker) {
-      FileKind kind = DockerFiles.kindOf(cf.path()).orElseThrow();
+      FileKind kind = DockerFileNames.kindOf(cf.path()).orElseThrow();
       if (!policy.includes(cf.path())) {
         excluded.add(cf.path());
         continue;
@@ -614,7 +615,7 @@ public final class PrJob {
         new RepositoryTree(listing.get().paths(), listing.get().truncated(), texts);
     List<String> dockerfiles =
         tree.paths().stream()
-            .filter(p -> DockerFiles.kindOf(p).orElse(null) == FileKind.DOCKERFILE)
+            .filter(p -> DockerFileNames.kindOf(p).orElse(null) == FileKind.DOCKERFILE)
             .toList();
     RepositoryTree.View view = tree.view(dockerfiles);
     for (FileProblem p : view.problems()) {

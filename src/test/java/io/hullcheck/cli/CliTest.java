@@ -203,6 +203,45 @@ class CliTest {
   }
 
   @Test
+  void aMissingPathIsAProblemAndTheOtherPathsAreStillChecked() throws IOException {
+    String nope = dir.resolve("nope").toString();
+    String dockerfile = dir.resolve("Dockerfile").toString();
+    Run text = run("scan", "--root", dir.toString(), nope, dockerfile);
+    assertEquals(2, text.code(), text.err());
+    assertTrue(text.out().contains("nope:1:1: problem: no such file or directory"), text.out());
+    assertTrue(text.out().contains("Dockerfile:2:1: warning [test-maintainer]"), text.out());
+
+    Run json = run("scan", "--format", "json", "--root", dir.toString(), nope, dockerfile);
+    assertEquals(2, json.code(), json.err());
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertEquals("nope", root.at("/problems/0/path").asText());
+    assertEquals("no such file or directory", root.at("/problems/0/message").asText());
+    assertEquals("test-maintainer", root.at("/findings/0/ruleId").asText(), json.out());
+    assertEquals(1, root.get("files").asInt());
+
+    Run sarif = run("scan", "--format", "sarif", "--root", dir.toString(), nope, dockerfile);
+    assertEquals(2, sarif.code(), sarif.err());
+    JsonNode note =
+        new ObjectMapper()
+            .readTree(sarif.out())
+            .at("/runs/0/invocations/0/toolExecutionNotifications/0");
+    assertEquals("no such file or directory", note.at("/message/text").asText(), sarif.out());
+  }
+
+  @Test
+  void fixStillFixesTheOtherPathsWhenOneIsMissing() throws IOException {
+    Run r = run("fix", dir.resolve("nope").toString(), dir.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("nope: problem: no such file or directory"), r.err());
+    assertTrue(
+        Files.readString(dir.resolve("Dockerfile")).contains("LABEL maintainer=\"me\""),
+        "the Dockerfile in the directory is fixed");
+    assertFalse(
+        Files.readString(dir.resolve("deploy/compose.yaml")).contains("privileged"),
+        "the compose file in the directory is fixed");
+  }
+
+  @Test
   void aNamedPipeIsAProblemNotAHang() throws Exception {
     Path fifo = dir.resolve("Dockerfile.fifo");
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();

@@ -3,6 +3,7 @@ package io.hullcheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hullcheck.engine.DockerFileNames;
 import io.hullcheck.policy.PolicyLoader;
 import io.hullcheck.rules.Registry;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class SelfCheckTest {
     try (Stream<Path> files = Files.walk(Path.of("."))) {
       files
           .filter(p -> Files.isRegularFile(p))
-          .filter(p -> Workspace.kindFromName(p.getFileName().toString()).isPresent())
+          .filter(p -> DockerFileNames.kindOf(p.getFileName().toString()).isPresent())
           .filter(p -> p.normalize().toString().isEmpty() || !skipped(p))
           .sorted()
           .forEach(p -> args.add(p.toString()));

@@ -1,9 +1,9 @@
 package io.hullcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.hullcheck.engine.FileKind;
+import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.InputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,34 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkspaceTest {
   @TempDir Path dir;
-
-  @ParameterizedTest
-  @CsvSource({
-    "Dockerfile, DOCKERFILE",
-    "dockerfile, DOCKERFILE",
-    "Dockerfile.prod, DOCKERFILE",
-    "api.Dockerfile, DOCKERFILE",
-    "Containerfile, DOCKERFILE",
-    "compose.yaml, COMPOSE",
-    "compose.override.yml, COMPOSE",
-    "docker-compose.yml, COMPOSE",
-    "docker-compose.prod.yaml, COMPOSE",
-    "metrics-compose.yml, COMPOSE",
-    "app__compose.yaml, COMPOSE",
-    "api-Dockerfile, DOCKERFILE",
-    "Containerfile.dev, DOCKERFILE",
-    "values.yaml, ",
-    "compose.json, ",
-    "Dockerfile-old, ",
-    "Dockerfile.java, ",
-    "Dockerfile.md, ",
-    "Dockerfile.dockerignore, ",
-    "Dockerfile.dev, DOCKERFILE",
-    "README.md, ",
-  })
-  void kindFromName(String name, FileKind kind) {
-    assertEquals(Optional.ofNullable(kind), Workspace.kindFromName(name));
-  }
 
   @ParameterizedTest
   @CsvSource(
@@ -107,8 +79,12 @@ class WorkspaceTest {
   }
 
   @Test
-  void missingPathIsAUserError() {
-    assertThrows(UserError.class, () -> Workspace.open(List.of(dir.resolve("nope")), null, null));
+  void aMissingPathIsAProblemAndTheOthersContinue() throws IOException {
+    Path real = write("Dockerfile", "FROM a\n");
+    Workspace ws = Workspace.open(List.of(dir.resolve("nope"), real), null, dir);
+    assertEquals(List.of("Dockerfile"), ws.inputs().stream().map(InputFile::path).toList());
+    assertEquals(
+        List.of(new FileProblem("nope", 1, 1, "no such file or directory")), ws.readProblems());
   }
 
   private Path write(String rel, String text) throws IOException {

@@ -193,6 +193,38 @@ class PrJobTest {
   }
 
   @Test
+  void everyNameScanDiscoversIsReviewed() throws IOException {
+    ObjectId b = commit(null, Map.of("README.md", "x\n"));
+    ObjectId h =
+        commit(
+            b,
+            Map.of(
+                "README.md",
+                "x\n",
+                "api-Dockerfile",
+                BAD_DOCKERFILE,
+                "metrics-compose.yml",
+                "services:\n  metrics:\n    image: prom/prometheus:v2.53.0\n"
+                    + "    privileged: true\n",
+                "Dockerfile",
+                BAD_DOCKERFILE));
+    LocalPrHost host = host(b, h);
+    JobOutcome out = run(host, h.name());
+    LocalPrHost.CheckRun check = onlyRun(host);
+    // The user trial's branch: only Dockerfile used to be reviewed, and the check passed.
+    assertEquals("failure", check.conclusion());
+    assertTrue(out.findingsByRule().containsKey("privileged"), out.findingsByRule().toString());
+    List<String> paths = check.annotations().stream().map(Annotation::path).distinct().toList();
+    assertTrue(paths.contains("metrics-compose.yml"), paths.toString());
+    assertTrue(paths.contains("api-Dockerfile"), paths.toString());
+    assertTrue(paths.contains("Dockerfile"), paths.toString());
+    assertTrue(
+        check.annotations().stream()
+            .anyMatch(a -> a.path().equals("metrics-compose.yml") && a.startLine() == 4),
+        "privileged: true is on line 4");
+  }
+
+  @Test
   void aChangedFileThatDoesNotParseFailsTheCheck() throws IOException {
     ObjectId b = commit(null, Map.of("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n"));
     ObjectId h = commit(b, Map.of("compose.yaml", "services:\n  web: [unclosed\n"));
