@@ -265,6 +265,10 @@ public final class Suppressions {
           continue;
         }
         boolean own = pragma.source().equals(Pragma.HULLCHECK);
+        if (!own && targets.get(i).stream().allMatch(Set::isEmpty) && !pragma.ids().isEmpty()) {
+          // Another tool's comment about checks we do not have: theirs to judge, not ours.
+          continue;
+        }
         if (pragma.reason() == null && policy.requireReason()) {
           String how =
               switch (pragma.source()) {

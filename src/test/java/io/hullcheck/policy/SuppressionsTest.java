@@ -228,6 +228,15 @@ class SuppressionsTest {
             """,
             List.of("3 t-from")),
         Arguments.of(
+            "other tools' ids that map to no rule need no reason from us either",
+            "",
+            """
+            # hadolint ignore=DL9999
+            # trivy:ignore:DS-9999
+            FROM alpine:3.20
+            """,
+            List.of("3 t-from")),
+        Arguments.of(
             "a rule that is off makes our pragma for it unused",
             "rules:\n  unused-suppression: warning",
             """
