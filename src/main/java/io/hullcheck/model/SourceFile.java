@@ -81,9 +81,18 @@ public final class SourceFile {
     return lo + 1;
   }
 
-  /** 1-based column of the offset on its line. */
+  /**
+   * 1-based column of the offset on its line. A byte order mark at the start of the file takes no
+   * column, as editors show it: line 1 starts after it (the mark itself is at column 1 too).
+   */
   public int columnOf(int offset) {
-    return offset - lineStart(lineOf(offset)) + 1;
+    int line = lineOf(offset);
+    int start = lineStart(line) + (line == 1 && bom() && offset > 0 ? 1 : 0);
+    return offset - start + 1;
+  }
+
+  private boolean bom() {
+    return !text.isEmpty() && text.charAt(0) == '\uFEFF';
   }
 
   /** The span of [start, end) with lines and columns filled in. */
@@ -96,9 +105,10 @@ public final class SourceFile {
     return span(lineStart(line), lineContentEnd(line));
   }
 
-  /** Offset of a 1-based line and column, clamped to the text. */
+  /** Offset of a 1-based line and column ({@link #columnOf}'s inverse), clamped to the text. */
   public int offsetOf(int line, int column) {
-    return Math.min(text.length(), lineStart(line) + column - 1);
+    int start = lineStart(line) + (line == 1 && bom() ? 1 : 0);
+    return Math.min(text.length(), start + column - 1);
   }
 
   /** The line terminator this file mostly uses: {@code "\r\n"} or {@code "\n"}. */
