@@ -11,19 +11,26 @@ import io.hullcheck.model.Span;
 final class SpanFactory {
   private final SourceFile source;
   private final int lastLine;
+  private final boolean bom;
   private int cursor = 1;
 
   SpanFactory(SourceFile source) {
     this.source = source;
     this.lastLine = source.lineOf(source.text().length());
+    this.bom = source.bom();
   }
 
   Span span(int start, int end) {
     int startLine = lineOf(start);
-    int startColumn = start - source.lineStart(startLine) + 1;
+    int startColumn = columnOf(start, startLine);
     int endLine = lineOf(end);
-    int endColumn = end - source.lineStart(endLine) + 1;
+    int endColumn = columnOf(end, endLine);
     return new Span(start, end, startLine, startColumn, endLine, endColumn);
+  }
+
+  /** As {@link SourceFile#columnOf}: a leading byte order mark takes no column. */
+  private int columnOf(int offset, int line) {
+    return offset - source.lineStart(line) + 1 - (bom && line == 1 && offset > 0 ? 1 : 0);
   }
 
   private int lineOf(int offset) {

@@ -91,7 +91,8 @@ public final class SourceFile {
     return offset - start + 1;
   }
 
-  private boolean bom() {
+  /** Whether the text starts with a byte order mark, which {@link #columnOf} gives no column. */
+  public boolean bom() {
     return !text.isEmpty() && text.charAt(0) == '\uFEFF';
   }
 
