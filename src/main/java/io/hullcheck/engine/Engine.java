@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,6 +181,19 @@ public final class Engine {
       findings.addAll(r.findings());
       problems.addAll(r.problems());
     }
+    // A file that two checked files' projects both read (an include cycle) is reported by each;
+    // the same finding or problem at the same place is said once.
+    Set<List<Object>> seen = new HashSet<>();
+    findings.removeIf(
+        f ->
+            !seen.add(
+                List.of(
+                    f.path(),
+                    f.ruleId(),
+                    f.span().startOffset(),
+                    f.span().endOffset(),
+                    f.message())));
+    problems = new ArrayList<>(new LinkedHashSet<>(problems));
     Map<String, List<BuildLink>> builtBy = buildLinks(standalone, all);
     if (!builtBy.isEmpty()) {
       findings.replaceAll(f -> withBuiltBy(f, builtBy.get(f.path())));

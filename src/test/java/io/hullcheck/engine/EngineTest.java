@@ -262,4 +262,24 @@ class EngineTest {
         "another rule must report the same text for this row to mean anything: " + findings);
     assertNotNull(target.fix(), rule + " lost its fix: " + findings);
   }
+
+  /** Two compose files that include each other: each finding is reported once, in its file. */
+  @Test
+  void anIncludeCycleReportsEachFindingOnce() {
+    InputFile a =
+        compose(
+            "compose.yaml",
+            "include:\n  - b-compose.yaml\nservices:\n  a:\n    image: x:1\n    privileged: true\n",
+            Map.of());
+    InputFile b =
+        compose(
+            "b-compose.yaml",
+            "include:\n  - compose.yaml\nservices:\n  b:\n    image: y:1\n    privileged: true\n",
+            Map.of());
+    ScanResult r = new Engine(Registry.all()).check(List.of(a, b), TestPolicy.only("privileged"));
+    List<String> where =
+        r.findings().stream().map(f -> f.path() + ":" + f.span().startLine()).toList();
+    assertEquals(List.of("b-compose.yaml:6", "compose.yaml:6"), where);
+    assertEquals(r.problems().stream().distinct().toList(), r.problems(), "problems once each");
+  }
 }
