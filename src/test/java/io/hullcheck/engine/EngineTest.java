@@ -195,4 +195,62 @@ class EngineTest {
       assertTrue(Engine.noMore(now, before), "new finding after " + f.fix().description());
     }
   }
+
+  @Test
+  void batchedVerificationOfADockerfileOffersOnlyFixesThatVerifyAlone() {
+    StringBuilder text = new StringBuilder("FROM debian:12-slim\n");
+    for (int i = 0; i < 12; i++) {
+      switch (i % 4) {
+        case 0 -> text.append("RUN apt-get install -y pkg").append(i).append(" | tee log\n");
+        case 1 -> text.append("RUN apk add curl").append(i).append("\n");
+        case 2 -> text.append("RUN apt-get update && apt-get install -y \\\n    vim").append(i);
+        default -> text.append("RUN cd /tmp && make install").append(i);
+      }
+      text.append(i % 4 >= 2 ? "\n" : "");
+    }
+    InputFile file = dockerfile("Dockerfile", text.toString());
+    Engine engine = new Engine(Registry.all());
+    Policy policy = PolicyLoader.builtin("default");
+    List<Finding> findings = engine.checkFile(file, policy).findings();
+    List<Finding> fixed = findings.stream().filter(f -> f.fix() != null).toList();
+    assertTrue(fixed.size() >= Engine.BATCH_FROM, "fixes offered: " + fixed.size());
+    Map<FindingKey, Integer> before = FindingKey.count(findings, file.source());
+    for (Finding f : fixed) {
+      InputFile after = file.withText(f.fix().applyTo(file.source().text()));
+      Engine.FileResult r = engine.withoutFixes().checkFile(after, policy);
+      assertEquals(List.of(), r.problems(), f.fix().description());
+      Map<FindingKey, Integer> now = FindingKey.count(r.findings(), after.source());
+      FindingKey key = FindingKey.of(f, file.source());
+      assertTrue(
+          now.getOrDefault(key, 0) < before.get(key), "still there after " + f.fix().description());
+      assertTrue(Engine.noMore(now, before), "new finding after " + f.fix().description());
+    }
+  }
+
+  @Test
+  void aLongFileWhoseFixesFailTogetherDropsThemPastTheBudgetAndSaysSo() {
+    // Each RUN gets a fix of apt-lists-not-cleaned (they verify together, in batches) and one of
+    // apt-get-no-install-recommends (which fails: it rewrites the text of the other finding), so
+    // the latter are verified alone until the budget is spent.
+    int runs = 200;
+    StringBuilder text = new StringBuilder("FROM debian:12-slim\n");
+    for (int i = 0; i < runs; i++) {
+      text.append("RUN apt-get install -y pkg").append(i).append(" | tee log\n");
+    }
+    InputFile file = dockerfile("Dockerfile", text.toString());
+    Engine.FileResult r =
+        new Engine(Registry.all()).checkFile(file, PolicyLoader.builtin("default"));
+    List<Finding> unfixed =
+        r.findings().stream().filter(f -> f.ruleId().equals("apt-lists-not-cleaned")).toList();
+    assertEquals(runs, unfixed.size());
+    assertTrue(unfixed.stream().allMatch(f -> f.fix() != null), "batched fixes kept");
+    // The budget pays first for the two fixes no batch holds (pipefail's SHELL, user-root's USER).
+    long checks = Engine.ALONE_BUDGET / text.length() - 2;
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    assertEquals(
+        (runs - checks)
+            + " proposed fixes were not verified and are not offered: this file is too long to"
+            + " re-check once per fix (their findings are reported)",
+        r.problems().get(0).message());
+  }
 }
