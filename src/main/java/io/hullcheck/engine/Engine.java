@@ -580,8 +580,6 @@ public final class Engine {
     Map<String, Integer> problemsBefore = problemCounts(parsed.problems());
     Set<Integer> verified = new HashSet<>();
     Set<Integer> failed = new HashSet<>();
-    // A compose project of several files keeps its spans in the joined text, which batches do not
-    // map to files; its fixes are verified alone.
     Regions regions = fixable.size() >= BATCH_FROM ? Regions.of(parsed.model()) : null;
     if (regions != null) {
       // Batches compare strictly, without the registry allowance below: a batch that fails only
