@@ -353,10 +353,23 @@ public final class Engine {
     }
     SourceFile source = parsed.source(file);
     List<Finding> findings = evaluate(parsed, file, active, policy, fixes);
-    findings =
-        fixes
-            ? keepVerifiedFixes(file, parsed, findings, active, policy, all)
-            : findings.stream().map(f -> f.fix() == null ? f : f.withFix(null)).toList();
+    if (fixes) {
+      Verified verified = keepVerifiedFixes(file, parsed, findings, active, policy, all);
+      findings = verified.findings();
+      if (verified.skipped() > 0) {
+        problems = new ArrayList<>(problems);
+        problems.add(
+            new FileProblem(
+                path,
+                1,
+                1,
+                verified.skipped()
+                    + " proposed fixes were not verified and are not offered: this file is too long"
+                    + " to re-check once per fix (their findings are reported)"));
+      }
+    } else {
+      findings = findings.stream().map(f -> f.fix() == null ? f : f.withFix(null)).toList();
+    }
     findings = suppress(parsed, source, findings, policy);
     findings = inFiles(parsed, findings);
     findings = new ArrayList<>(findings);
@@ -531,8 +544,9 @@ public final class Engine {
   // ---- Fix verification -------------------------------------------------------------------
 
   /**
-   * Past this many proposed fixes in one compose file, fixes in different services are first
-   * verified in batches (see {@link #keepVerifiedFixes}). Below it every fix is verified alone.
+   * Past this many proposed fixes in one compose file or Dockerfile, fixes in different services or
+   * instructions are first verified in batches (see {@link #keepVerifiedFixes}). Below it every fix
+   * is verified alone.
    */
   static final int BATCH_FROM = 8;
 
@@ -542,14 +556,17 @@ public final class Engine {
    * finding appears. Findings are compared by {@link FindingKey}, which does not depend on lines,
    * because an edit shifts everything below it. A dropped fix leaves the finding and its message.
    *
-   * <p>Verifying costs a parse and a check of the whole file, so verifying each of a big compose
-   * file's fixes alone grows with the square of its services (600 services took a minute). There,
-   * fixes whose edits all lie inside one service are verified in batches holding at most one fix
-   * per service: the batch is applied at once, and when the file parses without new problems, every
-   * targeted finding is gone and nothing new appears, each fix of the batch is kept. A batch that
-   * fails is not trusted either way: its fixes are verified alone, as are fixes that edit outside a
-   * single service (anchors, top-level keys). Edits in different services cannot overlap and,
-   * unless a rule compares services with each other, cannot hide each other's new findings.
+   * <p>Verifying costs a parse and a check of the whole file, so verifying each of a big file's
+   * fixes alone grows with the square of its size (600 compose services took a minute, a Dockerfile
+   * of 2,000 RUNs with a fix each over a minute). There, fixes whose edits all lie inside one
+   * compose service, or inside one Dockerfile instruction (up to the next instruction), are
+   * verified in batches holding at most one fix per service or instruction: the batch is applied at
+   * once, and when the file parses without new problems, every targeted finding is gone and nothing
+   * new appears, each fix of the batch is kept. A batch that fails is not trusted either way: its
+   * fixes are verified alone, as are fixes that edit outside a single region (anchors, top-level
+   * keys, text above a Dockerfile's first instruction, another file). Edits in different regions
+   * cannot overlap and, unless a rule compares regions with each other so that one fix's edit hides
+   * the new finding another fix's edit created, cannot hide each other's new findings.
    *
    * <p>A finding of another rule on text the fix rewrote is compared by rule id alone: adding
    * {@code -y} to {@code apt-get install curl} changes the text of apt-get-no-install-recommends'
@@ -559,7 +576,7 @@ public final class Engine {
    * also reports). Such a rule may still not report more often in the rewritten text than before.
    * The target's own rule gets no such allowance.
    */
-  private List<Finding> keepVerifiedFixes(
+  private Verified keepVerifiedFixes(
       InputFile file,
       Parsed parsed,
       List<Finding> findings,
@@ -573,105 +590,156 @@ public final class Engine {
       }
     }
     if (fixable.isEmpty()) {
-      return findings;
+      return new Verified(findings, 0);
     }
     SourceFile source = parsed.source(file);
     Map<String, Integer> problemsBefore = problemCounts(parsed.problems());
     Set<Integer> verified = new HashSet<>();
-    // A compose project of several files keeps its spans in the joined text, which batches do not
-    // map to files; its fixes are verified alone.
-    if (parsed.model() instanceof ComposeFile compose
-        && !compose.layout().multiFile()
-        && fixable.size() >= BATCH_FROM) {
-      // Batches compare strictly, without the allowance for rewritten findings below: a batch that
-      // fails only
-      // for that reason falls back to verifying its fixes alone, which is slower but never wrong.
-      Map<FindingKey, Integer> before = FindingKey.count(findings, source);
-      for (List<Integer> batch : batches(compose, findings, fixable)) {
+    Set<Integer> failed = new HashSet<>();
+    Regions regions = fixable.size() >= BATCH_FROM ? Regions.of(parsed.model()) : null;
+    if (regions != null) {
+      for (List<Integer> batch : batches(regions, findings, fixable)) {
         if (batch.size() > 1
-            && verifiesTogether(
-                file, findings, batch, before, problemsBefore, active, policy, all)) {
+            && verifiesTogether(file, findings, batch, problemsBefore, active, policy, all)) {
           verified.addAll(batch);
+        } else if (batch.size() > 1) {
+          failed.addAll(batch);
         }
       }
     }
     List<Finding> out = new ArrayList<>(findings);
-    for (int i : fixable) {
+    long budget = ALONE_BUDGET;
+    int skipped = 0;
+    // Fixes of failed batches come last: when the budget runs out, it is their rule's fixes that
+    // failed together, not a fix no batch could hold, that go unverified.
+    List<Integer> order = new ArrayList<>(fixable);
+    order.sort(Comparator.comparing(failed::contains));
+    for (int i : order) {
       Finding f = findings.get(i);
-      boolean ok =
-          (verified.contains(i) && !noOp(f.fix(), source.text()))
-              || verifies(file, parsed, f, findings, problemsBefore, active, policy, all);
+      boolean ok = verified.contains(i) && !noOp(f.fix(), source.text());
+      if (!ok && budget < source.text().length()) {
+        skipped++;
+      } else if (!ok) {
+        budget -= source.text().length();
+        ok = verifies(file, parsed, f, findings, problemsBefore, active, policy, all);
+      }
       out.set(i, ok ? f : f.withFix(null));
     }
-    return out;
+    return new Verified(out, skipped);
   }
 
   /**
-   * The fixes grouped so that no batch holds two fixes editing the same service: the first fix of
-   * each service in the first batch, the second in the second, and so on. Fixes whose edits are not
-   * all inside one service's text are left out (they are verified alone).
+   * How many characters of re-checked text the fixes of one file may cost when verified alone (one
+   * re-check of the whole file or project each): about a hundred re-checks of a 10 KB file. Past it
+   * the remaining fixes are dropped unverified and the file gets a problem that says how many, so
+   * that a long file whose fixes do not batch costs time linear in its size, not quadratic.
+   */
+  static final long ALONE_BUDGET = 1_000_000;
+
+  /** Findings after verification, and how many fixes were dropped unverified (over budget). */
+  private record Verified(List<Finding> findings, int skipped) {}
+
+  /**
+   * The parts of a file that batches keep apart: a single compose file's services, or a
+   * Dockerfile's instructions. A region's text runs from its start to the next boundary that starts
+   * after it (another region, a top-level compose key) or to the end of the file.
+   *
+   * @param starts the regions' starts, sorted
+   * @param boundaries every start, the regions' included, and the text's length, sorted
+   */
+  private record Regions(List<Integer> starts, List<Integer> boundaries) {
+
+    /** The regions of a parsed model, or null when its fixes are verified alone. */
+    static Regions of(Object model) {
+      List<Integer> starts = new ArrayList<>();
+      List<Integer> boundaries = new ArrayList<>();
+      String text;
+      if (model instanceof Dockerfile d) {
+        // An instruction's text runs to the next one, so it holds its heredocs and continuation
+        // lines and the comments below it.
+        d.instructions().forEach(i -> starts.add(i.span().startOffset()));
+        text = d.source().text();
+      } else if (model instanceof ComposeFile c && !c.layout().multiFile() && c.root() != null) {
+        // A compose project of several files keeps its spans in the joined text, which batches do
+        // not map to files; its fixes are verified alone.
+        for (YEntry e : c.root().entries()) {
+          if (e.mergedVia() == null) {
+            boundaries.add(e.key().span().startOffset());
+          }
+        }
+        for (Service s : c.services()) {
+          if (s.entry().mergedVia() == null) {
+            starts.add(s.nameSpan().startOffset());
+          }
+        }
+        text = c.source().text();
+      } else {
+        return null;
+      }
+      boundaries.addAll(starts);
+      boundaries.add(text.length());
+      Collections.sort(starts);
+      Collections.sort(boundaries);
+      return new Regions(starts, boundaries);
+    }
+
+    /** The start of the one region whose text holds every edit of the fix, or null. */
+    Integer of(Fix fix) {
+      if (fix.elsewhere()) {
+        return null;
+      }
+      int found = -1;
+      for (TextEdit e : fix.edits()) {
+        int at = Collections.binarySearch(starts, e.startOffset());
+        int index = at >= 0 ? at : -at - 2;
+        if (index < 0) {
+          return null;
+        }
+        int start = starts.get(index);
+        int next = Collections.binarySearch(boundaries, start + 1);
+        int end = boundaries.get(next >= 0 ? next : -next - 1);
+        // Strictly inside: an edit at the next region's start could belong to either.
+        if (e.startOffset() < start || e.endOffset() >= end || e.startOffset() >= end) {
+          return null;
+        }
+        if (found >= 0 && found != start) {
+          return null;
+        }
+        found = start;
+      }
+      return found < 0 ? null : found;
+    }
+  }
+
+  /**
+   * The fixes grouped so that no batch holds two fixes editing the same region: the first fix of
+   * each region in the first batch, the second in the second, and so on. Fixes whose edits are not
+   * all inside one region's text are left out (they are verified alone).
    */
   private static List<List<Integer>> batches(
-      ComposeFile compose, List<Finding> findings, List<Integer> fixable) {
-    if (compose.root() == null) {
-      return List.of();
-    }
-    // A service's text runs from its key to the next key that starts after it (another service or
-    // a top-level key), or to the end of the file.
-    List<Integer> starts = new ArrayList<>();
-    for (YEntry e : compose.root().entries()) {
-      if (e.mergedVia() == null) {
-        starts.add(e.key().span().startOffset());
-      }
-    }
-    List<Integer> serviceStarts = new ArrayList<>();
-    for (Service s : compose.services()) {
-      if (s.entry().mergedVia() == null) {
-        serviceStarts.add(s.nameSpan().startOffset());
-      }
-    }
-    starts.addAll(serviceStarts);
-    starts.add(compose.source().text().length());
-    Collections.sort(starts);
-    Collections.sort(serviceStarts);
-    Map<Integer, Integer> perService = new HashMap<>();
-    List<List<Integer>> batches = new ArrayList<>();
+      Regions regions, List<Finding> findings, List<Integer> fixable) {
+    // Batched by rule too: one rule's fixes tend to pass or fail alike, so a rule whose fixes fail
+    // (and are then verified alone) does not drag another rule's passing fixes down with it.
+    Map<String, Map<Integer, Integer>> perRegion = new HashMap<>();
+    Map<String, List<List<Integer>>> byRule = new java.util.LinkedHashMap<>();
     for (int i : fixable) {
-      Integer service = serviceOf(findings.get(i).fix(), serviceStarts, starts);
-      if (service == null) {
+      Finding f = findings.get(i);
+      Integer region = regions.of(f.fix());
+      if (region == null) {
         continue;
       }
-      int n = perService.merge(service, 1, Integer::sum) - 1;
+      int n =
+          perRegion.computeIfAbsent(f.ruleId(), k -> new HashMap<>()).merge(region, 1, Integer::sum)
+              - 1;
+      List<List<Integer>> batches = byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>());
       if (n == batches.size()) {
         batches.add(new ArrayList<>());
       }
       batches.get(n).add(i);
     }
+    List<List<Integer>> batches = new ArrayList<>();
+    byRule.values().forEach(batches::addAll);
     return batches;
-  }
-
-  /** The start of the one service whose text holds every edit of the fix, or null. */
-  private static Integer serviceOf(Fix fix, List<Integer> serviceStarts, List<Integer> starts) {
-    int found = -1;
-    for (TextEdit e : fix.edits()) {
-      int at = Collections.binarySearch(serviceStarts, e.startOffset());
-      int index = at >= 0 ? at : -at - 2;
-      if (index < 0) {
-        return null;
-      }
-      int start = serviceStarts.get(index);
-      int next = Collections.binarySearch(starts, start + 1);
-      int end = starts.get(next >= 0 ? next : -next - 1);
-      // Strictly inside: an edit at the next key's start could belong to either.
-      if (e.startOffset() < start || e.endOffset() >= end || e.startOffset() >= end) {
-        return null;
-      }
-      if (found >= 0 && found != start) {
-        return null;
-      }
-      found = start;
-    }
-    return found < 0 ? null : found;
   }
 
   /** Whether the fix's edits leave the text as it is. */
@@ -690,7 +758,6 @@ public final class Engine {
       InputFile file,
       List<Finding> findings,
       List<Integer> batch,
-      Map<FindingKey, Integer> before,
       Map<String, Integer> problemsBefore,
       List<Active> active,
       Policy policy,
@@ -717,8 +784,12 @@ public final class Engine {
     if (parsed.model() == null || !noMore(problemCounts(parsed.problems()), problemsBefore)) {
       return false;
     }
+    // A batch holds one rule's fixes, so the allowance for rewritten findings of other rules is
+    // the one each fix would get alone.
+    String rule = findings.get(batch.get(0)).ruleId();
+    Map<FindingKey, Integer> before = keys(findings, file.source(), edits, false, rule);
     List<Finding> now = evaluate(parsed, after, active, policy, false);
-    Map<FindingKey, Integer> counts = FindingKey.count(now, parsed.source(after));
+    Map<FindingKey, Integer> counts = keys(now, parsed.source(after), edits, true, rule);
     for (Map.Entry<FindingKey, Integer> t : targeted.entrySet()) {
       if (counts.getOrDefault(t.getKey(), 0) > before.getOrDefault(t.getKey(), 0) - t.getValue()) {
         return false;

@@ -282,4 +282,62 @@ class EngineTest {
     assertEquals(List.of("b-compose.yaml:6", "compose.yaml:6"), where);
     assertEquals(r.problems().stream().distinct().toList(), r.problems(), "problems once each");
   }
+
+  @Test
+  void batchedVerificationOfADockerfileOffersOnlyFixesThatVerifyAlone() {
+    StringBuilder text = new StringBuilder("FROM debian:12-slim\n");
+    for (int i = 0; i < 12; i++) {
+      switch (i % 4) {
+        case 0 -> text.append("RUN apt-get install -y pkg").append(i).append(" | tee log\n");
+        case 1 -> text.append("RUN apk add curl").append(i).append("\n");
+        case 2 -> text.append("RUN apt-get update && apt-get install -y \\\n    vim").append(i);
+        default -> text.append("RUN cd /tmp && make install").append(i);
+      }
+      text.append(i % 4 >= 2 ? "\n" : "");
+    }
+    InputFile file = dockerfile("Dockerfile", text.toString());
+    Engine engine = new Engine(Registry.all());
+    Policy policy = PolicyLoader.builtin("default");
+    List<Finding> findings = engine.checkFile(file, policy).findings();
+    List<Finding> fixed = findings.stream().filter(f -> f.fix() != null).toList();
+    assertTrue(fixed.size() >= Engine.BATCH_FROM, "fixes offered: " + fixed.size());
+    for (Finding f : fixed) {
+      InputFile after = file.withText(f.fix().applyTo(file.source().text()));
+      Engine.FileResult r = engine.withoutFixes().checkFile(after, policy);
+      assertEquals(List.of(), r.problems(), f.fix().description());
+      Map<FindingKey, Integer> before = contractKeys(findings, file.source(), f, false);
+      Map<FindingKey, Integer> now = contractKeys(r.findings(), after.source(), f, true);
+      FindingKey key = FindingKey.of(f, file.source());
+      assertTrue(
+          now.getOrDefault(key, 0) < before.get(key), "still there after " + f.fix().description());
+      assertTrue(Engine.noMore(now, before), "new finding after " + f.fix().description());
+    }
+  }
+
+  @Test
+  void aLongFileWhoseFixesFailTogetherDropsThemPastTheBudgetAndSaysSo() {
+    // Every EXPOSE gets a fix that turns it into a MAINTAINER line, a new finding: its batches fail
+    // and each fix is verified alone, and fails, until the budget is spent.
+    int lines = 3_000;
+    StringBuilder text = new StringBuilder("FROM alpine:3.20\n");
+    for (int i = 0; i < lines; i++) {
+      text.append("EXPOSE ").append(1000 + i).append('\n');
+    }
+    InputFile file = dockerfile("Dockerfile", text.toString());
+    Policy policy =
+        TestPolicy.only("test-expose", "test-maintainer")
+            .withOptions("test-expose", Map.of("mode", "new"));
+    Engine.FileResult r = new Engine(TestRules.all()).checkFile(file, policy);
+    List<Finding> exposes =
+        r.findings().stream().filter(f -> f.ruleId().equals("test-expose")).toList();
+    assertEquals(lines, exposes.size());
+    assertTrue(exposes.stream().allMatch(f -> f.fix() == null), "no failing fix is offered");
+    long checks = Engine.ALONE_BUDGET / text.length();
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    assertEquals(
+        (lines - checks)
+            + " proposed fixes were not verified and are not offered: this file is too long to"
+            + " re-check once per fix (their findings are reported)",
+        r.problems().get(0).message());
+  }
 }
