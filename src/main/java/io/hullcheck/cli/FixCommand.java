@@ -1,6 +1,7 @@
 package io.hullcheck.cli;
 
 import io.hullcheck.engine.Engine;
+import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.Fixer;
 import io.hullcheck.engine.InputFile;
 import io.hullcheck.policy.Policy;
@@ -39,7 +40,7 @@ final class FixCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace ws = files.workspace();
-    ws.readProblems().forEach(p -> context.err().println(p.path() + ": problem: " + p.message()));
+    ws.readProblems().forEach(this::printProblem);
     Policy policy = files.policy(context, ws.root());
     if (policy == null) {
       return Main.EXIT_USAGE;
@@ -65,6 +66,8 @@ final class FixCommand implements Callable<Integer> {
       Fixer.Outcome outcome =
           project == null ? fixer.fix(input, policy) : fixer.fix(input, project, policy);
       edited.putAll(outcome.otherFiles());
+      // Fixes still apply to a file with parse problems (none may add one), but the user is told.
+      outcome.problems().forEach(this::printProblem);
       if (!outcome.changed()) {
         continue;
       }
@@ -104,5 +107,11 @@ final class FixCommand implements Callable<Integer> {
                 + changedFiles
                 + (changedFiles == 1 ? " file" : " files"));
     return ioError ? Main.EXIT_USAGE : Main.EXIT_OK;
+  }
+
+  private void printProblem(FileProblem p) {
+    context
+        .err()
+        .println(p.path() + ":" + p.line() + ":" + p.column() + ": problem: " + p.message());
   }
 }

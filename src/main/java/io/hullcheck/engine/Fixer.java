@@ -35,15 +35,18 @@ public final class Fixer {
    * @param otherFiles the new texts of other files the fixes edited (the build context's ignore
    *     file), by path relative to the scanned root; a path whose file does not exist yet is
    *     created
+   * @param problems what could not be read in the file as it was before fixing, with positions
    */
   public record Outcome(
       InputFile file,
       String fixed,
       List<String> applied,
       int rounds,
-      Map<String, String> otherFiles) {
+      Map<String, String> otherFiles,
+      List<FileProblem> problems) {
     public Outcome {
       otherFiles = Map.copyOf(otherFiles);
+      problems = List.copyOf(problems);
     }
 
     public String original() {
@@ -81,6 +84,7 @@ public final class Fixer {
     int rounds = 0;
     InputFile current = file;
     Engine.FileResult result = check.apply(current);
+    List<FileProblem> problems = result.problems();
     while (rounds < MAX_ROUNDS) {
       List<Finding> fixable =
           result.findings().stream()
@@ -130,7 +134,7 @@ public final class Fixer {
       current = after;
       result = check.apply(current);
     }
-    return new Outcome(file, text, List.copyOf(applied), rounds, otherFiles);
+    return new Outcome(file, text, List.copyOf(applied), rounds, otherFiles, problems);
   }
 
   /**

@@ -232,13 +232,20 @@ class CliTest {
   void fixStillFixesTheOtherPathsWhenOneIsMissing() throws IOException {
     Run r = run("fix", dir.resolve("nope").toString(), dir.toString());
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("nope: problem: no such file or directory"), r.err());
+    assertTrue(r.err().contains("nope:1:1: problem: no such file or directory"), r.err());
     assertTrue(
         Files.readString(dir.resolve("Dockerfile")).contains("LABEL maintainer=\"me\""),
         "the Dockerfile in the directory is fixed");
     assertFalse(
         Files.readString(dir.resolve("deploy/compose.yaml")).contains("privileged"),
         "the compose file in the directory is fixed");
+  }
+
+  @Test
+  void fixSaysWhereAFileItFixesDoesNotParse() throws IOException {
+    write("Dockerfile", "FROM alpine:3.20\nBOGUS x\nMAINTAINER me\n");
+    Run r = run("fix", "--dry-run", dir.resolve("Dockerfile").toString());
+    assertTrue(r.err().contains("Dockerfile:2:1: problem: unknown instruction: BOGUS"), r.err());
   }
 
   @Test
