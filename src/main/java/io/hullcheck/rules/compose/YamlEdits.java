@@ -164,17 +164,21 @@ final class YamlEdits {
   }
 
   /**
-   * The indentation step of the file: how much deeper the first service's keys sit than its name,
-   * or two spaces when that cannot be told.
+   * The indentation step of the file: how much deeper the first block-style service's keys sit than
+   * its name, or two spaces when that cannot be told. A flow-style service ({@code web: {image:
+   * x}}) says nothing about indentation and is passed over.
    */
   String unit(YMap services) {
-    if (services != null && !own(services).isEmpty()) {
-      YEntry first = own(services).get(0);
-      if (first.value() instanceof YMap body && !isAliasValue(first) && !own(body).isEmpty()) {
-        int step = own(body).get(0).key().span().startColumn() - first.key().span().startColumn();
-        if (step > 0 && step <= 8) {
-          return " ".repeat(step);
-        }
+    if (services == null) {
+      return "  ";
+    }
+    for (YEntry service : own(services)) {
+      if (service.value() instanceof YMap body
+          && !isAliasValue(service)
+          && !isFlow(body)
+          && !own(body).isEmpty()) {
+        int step = own(body).get(0).key().span().startColumn() - service.key().span().startColumn();
+        return step > 0 && step <= 8 ? " ".repeat(step) : "  ";
       }
     }
     return "  ";
