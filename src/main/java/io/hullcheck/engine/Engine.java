@@ -165,11 +165,12 @@ public final class Engine {
    */
   public ScanResult check(List<InputFile> files, Policy policy) {
     ComposeSources all = overlay(files);
-    Set<String> members = projectMembers(files, all);
+    Map<String, Parsed> projects = composeProjects(files, all);
+    Set<String> members = projectMembers(projects);
     List<InputFile> standalone = files.stream().filter(f -> !members.contains(f.path())).toList();
     List<FileResult> results =
         (parallel && standalone.size() > 1 ? standalone.parallelStream() : standalone.stream())
-            .map(f -> checkProject(f, policy, all))
+            .map(f -> checkProject(f, policy, all, projects.get(f.path())))
             .toList();
     List<Finding> findings = new ArrayList<>();
     List<FileProblem> problems = new ArrayList<>();
@@ -194,7 +195,7 @@ public final class Engine {
                     f.span().endOffset(),
                     f.message())));
     problems = new ArrayList<>(new LinkedHashSet<>(problems));
-    Map<String, List<BuildLink>> builtBy = buildLinks(standalone, all);
+    Map<String, List<BuildLink>> builtBy = buildLinks(standalone, projects);
     if (!builtBy.isEmpty()) {
       findings.replaceAll(f -> withBuiltBy(f, builtBy.get(f.path())));
     }
@@ -209,7 +210,8 @@ public final class Engine {
    * Services with {@code dockerfile_inline}, a remote or absolute context, or an unknown value link
    * to no file.
    */
-  private Map<String, List<BuildLink>> buildLinks(List<InputFile> files, ComposeSources all) {
+  private static Map<String, List<BuildLink>> buildLinks(
+      List<InputFile> files, Map<String, Parsed> projects) {
     Set<String> dockerfiles = new HashSet<>();
     files.stream()
         .filter(f -> f.kind() == FileKind.DOCKERFILE)
@@ -219,7 +221,8 @@ public final class Engine {
       return out;
     }
     for (InputFile f : files) {
-      if (f.kind() != FileKind.COMPOSE || !(parse(f, all).model() instanceof ComposeFile c)) {
+      Parsed read = projects.get(f.path());
+      if (read == null || !(read.model() instanceof ComposeFile c)) {
         continue;
       }
       for (Service s : c.services()) {
@@ -267,23 +270,34 @@ public final class Engine {
   }
 
   /**
+   * Each compose file among {@code files} read as its project, once per check: the membership of
+   * projects, the build links and the checks themselves all read these.
+   */
+  private Map<String, Parsed> composeProjects(List<InputFile> files, ComposeSources all) {
+    Map<String, Parsed> out = new HashMap<>();
+    for (InputFile f : files) {
+      if (f.kind() == FileKind.COMPOSE) {
+        out.put(f.path(), parse(f, all));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The compose files that another checked compose file's project reads. Two files that read each
    * other (an include cycle) are both checked.
    */
-  private Set<String> projectMembers(List<InputFile> files, ComposeSources all) {
+  private static Set<String> projectMembers(Map<String, Parsed> parsed) {
     Map<String, Set<String>> projects = new HashMap<>();
-    for (InputFile f : files) {
-      if (f.kind() != FileKind.COMPOSE) {
-        continue;
-      }
-      Parsed parsed = parse(f, all);
-      if (parsed.model() instanceof ComposeFile c && c.layout().multiFile()) {
-        Set<String> paths = new HashSet<>();
-        c.layout().segments().forEach(s -> paths.add(s.path()));
-        paths.remove(f.path());
-        projects.put(f.path(), paths);
-      }
-    }
+    parsed.forEach(
+        (path, p) -> {
+          if (p.model() instanceof ComposeFile c && c.layout().multiFile()) {
+            Set<String> paths = new HashSet<>();
+            c.layout().segments().forEach(s -> paths.add(s.path()));
+            paths.remove(path);
+            projects.put(path, paths);
+          }
+        });
     Set<String> members = new HashSet<>();
     projects.forEach(
         (main, paths) -> {
@@ -301,14 +315,15 @@ public final class Engine {
    * extended or included file), the path of that other file, whose check reports its findings.
    */
   public Map<String, String> projectOf(List<InputFile> files) {
-    ComposeSources all = overlay(files);
-    Set<String> members = projectMembers(files, all);
+    Map<String, Parsed> projects = composeProjects(files, overlay(files));
+    Set<String> members = projectMembers(projects);
     Map<String, String> out = new HashMap<>();
     for (InputFile f : files) {
-      if (f.kind() != FileKind.COMPOSE || members.contains(f.path())) {
+      if (members.contains(f.path())) {
         continue;
       }
-      if (parse(f, all).model() instanceof ComposeFile c) {
+      Parsed read = projects.get(f.path());
+      if (read != null && read.model() instanceof ComposeFile c) {
         c.layout().segments().stream()
             .map(ProjectText.Segment::path)
             .filter(members::contains)
@@ -320,7 +335,7 @@ public final class Engine {
 
   /** Checks one file: findings sorted, fixes verified, suppressions applied. */
   public FileResult checkFile(InputFile file, Policy policy) {
-    return checkProject(file, policy, overlay(List.of(file)));
+    return checkProject(file, policy, overlay(List.of(file)), null);
   }
 
   /**
@@ -333,20 +348,23 @@ public final class Engine {
         file,
         policy,
         path ->
-            path.equals(file.path()) ? own.read(path) : others.read(path).or(() -> own.read(path)));
+            path.equals(file.path()) ? own.read(path) : others.read(path).or(() -> own.read(path)),
+        null);
   }
 
   /**
    * Checks one file, reading the other files of its compose project from {@code all}. Findings may
    * lie in those other files ({@link Finding#path()}).
+   *
+   * @param read the file already read with {@code all}, or null to read it here
    */
-  private FileResult checkProject(InputFile file, Policy policy, ComposeSources all) {
+  private FileResult checkProject(InputFile file, Policy policy, ComposeSources all, Parsed read) {
     String path = file.path();
     if (!policy.includes(path)) {
       return new FileResult(path, false, List.of(), List.of());
     }
     List<Active> active = activeRules(file, policy);
-    Parsed parsed = parse(file, all);
+    Parsed parsed = read != null ? read : parse(file, all);
     List<FileProblem> problems = parsed.fileProblems(file.source());
     if (parsed.model() == null) {
       return new FileResult(path, true, List.of(), problems);
@@ -448,10 +466,6 @@ public final class Engine {
     ProjectText layout(InputFile file) {
       return model instanceof ComposeFile c ? c.layout() : ProjectText.single(file.source());
     }
-  }
-
-  Parsed parse(InputFile file) {
-    return parse(file, ComposeSources.none());
   }
 
   Parsed parse(InputFile file, ComposeSources all) {

@@ -37,9 +37,4 @@ public record RuleContext(
   public RuleContext withOptions(Options o) {
     return new RuleContext(o, data, buildContext, repository, registry, fixes);
   }
-
-  /** This context for a caller that wants fixes ({@code true}) or findings only. */
-  public RuleContext withFixes(boolean wanted) {
-    return new RuleContext(options, data, buildContext, repository, registry, wanted);
-  }
 }

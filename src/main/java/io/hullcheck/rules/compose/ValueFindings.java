@@ -42,10 +42,6 @@ final class ValueFindings {
     }
   }
 
-  ValueFindings(Rule rule, ComposeFile compose) {
-    this(rule, compose, true);
-  }
-
   /** Collects findings that carry their fixes only when the context asks for fixes. */
   ValueFindings(Rule rule, ComposeFile compose, RuleContext context) {
     this(rule, compose, context.fixes());
