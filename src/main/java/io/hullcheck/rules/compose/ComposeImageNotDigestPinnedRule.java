@@ -1,9 +1,6 @@
 package io.hullcheck.rules.compose;
 
 import io.hullcheck.compose.ComposeFile;
-import io.hullcheck.compose.Service;
-import io.hullcheck.compose.YScalar;
-import io.hullcheck.model.ImageRef;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.Finding;
@@ -41,22 +38,15 @@ public final class ComposeImageNotDigestPinnedRule implements ComposeRule {
     }
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
     ValueFindings found = new ValueFindings(this, compose, context);
-    for (Service s : compose.services()) {
-      if (s.build() != null || !(s.body().get("image").orElse(null) instanceof YScalar image)) {
-        continue;
-      }
-      ImageRef ref = ImageRef.parse(image.value()).orElse(null);
-      if (ref == null || ref.digest() != null) {
-        continue;
-      }
+    for (TagPulledImage pulled : TagPulledImage.of(compose)) {
       found.add(
-          s,
+          pulled.service(),
           "image",
-          edits.tight(image),
+          edits.tight(pulled.image()),
           "image "
-              + image.value()
+              + pulled.image().value()
               + " is pinned by tag only: add its digest ("
-              + image.value()
+              + pulled.image().value()
               + "@sha256:…) and let Renovate or Dependabot keep it current",
           null);
     }

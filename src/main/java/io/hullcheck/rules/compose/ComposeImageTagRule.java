@@ -54,14 +54,10 @@ public final class ComposeImageTagRule implements ComposeRule {
             .collect(Collectors.toSet());
     YamlEdits edits = new YamlEdits(compose.source(), compose.root());
     ValueFindings found = new ValueFindings(this, compose, context);
-    for (Service s : compose.services()) {
-      if (s.build() != null || !(s.body().get("image").orElse(null) instanceof YScalar image)) {
-        continue;
-      }
-      ImageRef ref = ImageRef.parse(image.value()).orElse(null);
-      if (ref == null || ref.digest() != null) {
-        continue;
-      }
+    for (TagPulledImage pulled : TagPulledImage.of(compose)) {
+      Service s = pulled.service();
+      YScalar image = pulled.image();
+      ImageRef ref = pulled.ref();
       String base =
           ref.registry() == null ? ref.repository() : ref.registry() + "/" + ref.repository();
       boolean flagged = ref.tag() == null || floating.contains(ref.tag().toLowerCase(Locale.ROOT));
