@@ -71,8 +71,15 @@ public record Instruction(
         List.of());
   }
 
+  /** Whether the keyword is {@code kw}, ignoring case. */
   public boolean is(String kw) {
-    return keyword.equals(kw) || keyword.equalsIgnoreCase(kw);
+    if (keyword.equals(kw)) {
+      return true;
+    }
+    // Rules ask this of every instruction; most differ in length or in the first letter.
+    return kw.length() == keyword.length()
+        && (kw.charAt(0) | 0x20) == (keyword.charAt(0) | 0x20)
+        && keyword.equalsIgnoreCase(kw);
   }
 
   public Optional<Flag> flag(String name) {

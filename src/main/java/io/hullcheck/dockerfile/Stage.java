@@ -1,5 +1,7 @@
 package io.hullcheck.dockerfile;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,6 +31,12 @@ public record Stage(
 
   /** The instructions of this keyword in this stage, in order. */
   public List<Instruction> all(String keyword) {
-    return instructions.stream().filter(i -> i.is(keyword)).toList();
+    List<Instruction> out = new ArrayList<>();
+    for (Instruction i : instructions) {
+      if (i.is(keyword)) {
+        out.add(i);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 }

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs rules over files under a policy: parses each file once, runs each enabled rule (a rule that
@@ -409,6 +410,11 @@ public final class Engine {
   private List<Active> activeRules(InputFile file, Policy policy) {
     KindRules candidates = file.kind() == FileKind.DOCKERFILE ? dockerfileRules : composeRules;
     List<RuleSetting> settings = policy.settings(file.path(), candidates.metas());
+    SettingsKey key = new SettingsKey(settings);
+    List<Active> known = activeBySettings.get(key);
+    if (known != null) {
+      return known;
+    }
     List<Active> active = new ArrayList<>(candidates.rules().size());
     for (int i = 0; i < candidates.rules().size(); i++) {
       RuleSetting setting = settings.get(i);
@@ -416,7 +422,36 @@ public final class Engine {
         active.add(new Active(candidates.rules().get(i), candidates.metas().get(i), setting));
       }
     }
-    return active;
+    List<Active> list = List.copyOf(active);
+    if (activeBySettings.size() < ACTIVE_LISTS) {
+      activeBySettings.putIfAbsent(key, list);
+    }
+    return list;
+  }
+
+  /**
+   * The active rules built from a settings list, by the list's identity: a policy that hands back
+   * the same list for every file it configures alike (the built-in and repository policies do) gets
+   * the rules built once. Bounded; a policy that builds a new list per file just misses.
+   */
+  private final Map<SettingsKey, List<Active>> activeBySettings = new ConcurrentHashMap<>();
+
+  private static final int ACTIVE_LISTS = 64;
+
+  /**
+   * A settings list compared by identity; it holds the list, so an entry can never answer for a
+   * different list that happens to reuse its identity hash.
+   */
+  private record SettingsKey(List<RuleSetting> settings) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SettingsKey k && k.settings == settings;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(settings);
+    }
   }
 
   /** The rules that read one kind of file, in registry order, with their metadata. */

@@ -95,12 +95,43 @@ final class EffectivePolicy implements Policy {
   /** Matches the path against the layers and finds their cache once, not once per rule. */
   @Override
   public List<RuleSetting> settings(String path, List<RuleMeta> rules) {
-    Map<String, Resolved> byRule = cacheFor(applying(path));
+    BitSet applying = applying(path);
+    ListKey key = new ListKey(applying, rules);
+    List<RuleSetting> cached = lists.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Map<String, Resolved> byRule = cacheFor(applying);
     List<RuleSetting> out = new ArrayList<>(rules.size());
     for (RuleMeta rule : rules) {
       out.add(setting(byRule, path, rule));
     }
-    return out;
+    // A list holds nulls for rules without a setting, so it is wrapped rather than copied.
+    List<RuleSetting> list = java.util.Collections.unmodifiableList(out);
+    if (byRule != null && lists.size() < CACHED_LAYER_SETS) {
+      lists.putIfAbsent(key, list);
+    }
+    return list;
+  }
+
+  /**
+   * The lists {@link #settings(String, List)} returned, by layer set and by the identity of the
+   * rule list: the engine asks once per file with the same list of rules, so every file matched by
+   * the same overrides gets the same list back (and the engine can reuse what it built from it).
+   */
+  private final Map<ListKey, List<RuleSetting>> lists = new ConcurrentHashMap<>();
+
+  /** A layer set and a rule list compared by identity. */
+  private record ListKey(BitSet applying, List<RuleMeta> rules) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ListKey k && k.applying.equals(applying) && k.rules == rules;
+    }
+
+    @Override
+    public int hashCode() {
+      return applying.hashCode() * 31 + System.identityHashCode(rules);
+    }
   }
 
   /** The layers that apply to the path (to no path: those without {@code files}). */

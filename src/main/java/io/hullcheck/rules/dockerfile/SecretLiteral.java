@@ -44,32 +44,44 @@ public final class SecretLiteral implements DockerfileRule {
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
     SourceFile source = dockerfile.source();
+    int[] needles = Secrets.needleOffsets(source.text());
+    if (needles.length == 0) {
+      return List.of();
+    }
     List<Finding> findings = new ArrayList<>();
     Set<Integer> reported = new HashSet<>();
+    Scan scan = new Scan(source, needles, reported, findings);
     for (Instruction ins : dockerfile.instructions()) {
-      scanInstruction(source, ins, ins.keyword(), reported, findings);
+      scanInstruction(scan, ins, ins.keyword());
     }
     for (Comment c : dockerfile.comments()) {
-      scan(source, c.span(), COMMENT, reported, findings);
+      scan(scan, c.span(), COMMENT);
     }
     return findings;
   }
 
-  private void scanInstruction(
-      SourceFile source, Instruction ins, String where, Set<Integer> reported, List<Finding> out) {
+  /** One file's scan: its text, where credential needles start in it, and what was reported. */
+  private record Scan(SourceFile source, int[] needles, Set<Integer> reported, List<Finding> out) {}
+
+  private void scanInstruction(Scan scan, Instruction ins, String where) {
     if (ins.onbuild() != null) {
-      scanInstruction(source, ins.onbuild(), "ONBUILD " + ins.onbuild().keyword(), reported, out);
+      scanInstruction(scan, ins.onbuild(), "ONBUILD " + ins.onbuild().keyword());
     }
     for (Word w : ins.args()) {
-      scan(source, w.span(), where, reported, out);
+      scan(scan, w.span(), where);
     }
     for (Heredoc h : ins.heredocs()) {
-      scan(source, h.bodySpan(), "a heredoc of " + where, reported, out);
+      scan(scan, h.bodySpan(), "a heredoc of " + where);
     }
   }
 
-  private void scan(
-      SourceFile source, Span region, String where, Set<Integer> reported, List<Finding> out) {
+  private void scan(Scan scan, Span region, String where) {
+    if (!Secrets.anyIn(scan.needles(), region.startOffset(), region.endOffset())) {
+      return;
+    }
+    SourceFile source = scan.source();
+    Set<Integer> reported = scan.reported();
+    List<Finding> out = scan.out();
     String text = source.slice(region);
     boolean comment = where.equals(COMMENT);
     for (Secrets.Match m : Secrets.findCredentials(text)) {

@@ -41,9 +41,11 @@ public final class ShellSwitchedByLink implements DockerfileRule {
       List<RunScript.Cmd> cmds = RunScript.commands(dockerfile, run);
       for (RunScript.Cmd c : cmds) {
         Shell.Command cmd = c.command();
+        if (!cmd.name().equals("ln")) {
+          continue;
+        }
         List<String> operands = cmd.args().stream().filter(a -> !a.startsWith("-")).toList();
-        if (!cmd.name().equals("ln")
-            || !cmd.hasFlag("-s", "--symbolic")
+        if (!cmd.hasFlag("-s", "--symbolic")
             || operands.size() != 2
             || !operands.get(1).equals("/bin/sh")
             || operands.get(0).contains("$")) {

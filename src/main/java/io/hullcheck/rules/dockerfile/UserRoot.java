@@ -14,11 +14,13 @@ import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
 import io.hullcheck.rules.support.Globs;
+import io.hullcheck.rules.support.Shell;
 import io.hullcheck.rules.support.ShellText;
 import io.hullcheck.rules.support.Stages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The final stage runs as root. Only the final stage and the stages it builds FROM count: a builder
@@ -120,10 +122,14 @@ public final class UserRoot implements DockerfileRule {
       if (!ins.is("RUN")) {
         continue;
       }
-      for (String tool : STEP_DOWN_TOOLS) {
-        if (ShellText.calls(ins, tool) || ShellText.installedPackages(ins).contains(tool)) {
+      for (Shell.Command c : ShellText.commands(ins)) {
+        if (STEP_DOWN_TOOLS.contains(c.unwrapped().name())) {
           return true;
         }
+      }
+      Set<String> installed = ShellText.installedPackages(ins);
+      if (STEP_DOWN_TOOLS.stream().anyMatch(installed::contains)) {
+        return true;
       }
     }
     return false;

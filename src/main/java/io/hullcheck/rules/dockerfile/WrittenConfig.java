@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a command or instruction sets that weakens download trust: the lines {@code echo}, {@code
@@ -16,6 +17,10 @@ import java.util.Optional;
  * Package-private.
  */
 final class WrittenConfig {
+  private static final Pattern ECHO_FLAGS = Pattern.compile("-[neE]+");
+  private static final Pattern LINE_BREAK = Pattern.compile("\\\\n|\n");
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.*\\-]+");
+
   private WrittenConfig() {}
 
   /** One {@code key=value} setting as written, key lower-cased, value trimmed and unquoted. */
@@ -32,7 +37,7 @@ final class WrittenConfig {
     switch (cmd.name()) {
       case "echo" -> {
         int i = 0;
-        while (i < args.size() && args.get(i).matches("-[neE]+")) {
+        while (i < args.size() && ECHO_FLAGS.matcher(args.get(i)).matches()) {
           i++;
         }
         texts.add(String.join(" ", args.subList(i, args.size())));
@@ -45,7 +50,7 @@ final class WrittenConfig {
     }
     List<String> out = new ArrayList<>();
     for (String t : texts) {
-      for (String line : t.split("\\\\n|\n")) {
+      for (String line : LINE_BREAK.split(t)) {
         out.add(line.trim());
       }
     }
@@ -111,7 +116,7 @@ final class WrittenConfig {
       return Optional.empty();
     }
     String key = line.substring(0, eq).trim();
-    if (!key.matches("[A-Za-z0-9_.*\\-]+")) {
+    if (!KEY.matcher(key).matches()) {
       return Optional.empty();
     }
     return Optional.of(new Setting(lower(key), unquote(line.substring(eq + 1).trim())));

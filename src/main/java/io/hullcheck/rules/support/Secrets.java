@@ -1,6 +1,7 @@
 package io.hullcheck.rules.support;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,7 +167,7 @@ public final class Secrets {
     }
   }
 
-  /** A needle of the format at {@code format} in {@link #FORMATS}; needles are 2 chars or more. */
+  /** A needle of the format at {@code format} in {@link #FORMATS}; needles are 3 chars or more. */
   private record Needle(String text, int format) {}
 
   // Each pattern is anchored on a boundary so it does not fire inside a longer identifier.
@@ -283,6 +284,40 @@ public final class Secrets {
   /** Per ASCII character, the needles that start with it; null when none does. */
   private static final Needle[][] NEEDLES_BY_FIRST_CHAR = needlesByFirstChar();
 
+  /**
+   * The first three chars of every needle, hashed into a bit table: most positions of a text start
+   * no needle, and one lookup says so. Two chars were not enough ({@code py} of {@code pypi-} and
+   * {@code gi} of {@code github_pat_} start half the words of a Dockerfile). A hash collision only
+   * lets a position through to the exact comparison.
+   */
+  private static final long[] TRIGRAMS = trigrams();
+
+  private static final int TRIGRAM_BITS = 1 << 16;
+
+  private static long[] trigrams() {
+    long[] bits = new long[TRIGRAM_BITS / Long.SIZE];
+    for (Format f : FORMATS) {
+      for (String n : f.needles()) {
+        if (n.length() < 3) {
+          throw new IllegalStateException("needles are 3 chars or more: " + n);
+        }
+        int h = trigram(n.charAt(0), n.charAt(1), n.charAt(2));
+        bits[h >>> 6] |= 1L << h;
+      }
+    }
+    return bits;
+  }
+
+  private static int trigram(char a, char b, char c) {
+    return (a * 961 + b * 31 + c) & (TRIGRAM_BITS - 1);
+  }
+
+  /** Whether a needle may start at {@code i} (which has two more chars after it). */
+  private static boolean mayStartNeedle(String text, int i) {
+    int h = trigram(text.charAt(i), text.charAt(i + 1), text.charAt(i + 2));
+    return (TRIGRAMS[h >>> 6] & 1L << h) != 0;
+  }
+
   private static Needle[][] needlesByFirstChar() {
     if (FORMATS.size() > Long.SIZE) {
       throw new IllegalStateException("candidates() keeps one bit per format");
@@ -293,8 +328,8 @@ public final class Secrets {
     }
     for (int i = 0; i < FORMATS.size(); i++) {
       for (String n : FORMATS.get(i).needles()) {
-        if (n.length() < 2 || n.charAt(0) >= 128) {
-          throw new IllegalStateException("needles are 2 chars or more, first ASCII: " + n);
+        if (n.length() < 3 || n.charAt(0) >= 128) {
+          throw new IllegalStateException("needles are 3 chars or more, first ASCII: " + n);
         }
         byChar.get(n.charAt(0)).add(new Needle(n, i));
       }
@@ -313,14 +348,17 @@ public final class Secrets {
    */
   private static long candidates(String text) {
     long found = 0;
-    // The last char starts no needle (each has 2 chars or more), so text.charAt(i + 1) exists.
-    for (int i = 0, n = text.length() - 1; i < n; i++) {
+    // The last two chars start no needle (each has 3 chars or more).
+    for (int i = 0, n = text.length() - 2; i < n; i++) {
+      if (!mayStartNeedle(text, i)) {
+        continue;
+      }
       char c = text.charAt(i);
+      char next = text.charAt(i + 1);
       Needle[] starting = c < 128 ? NEEDLES_BY_FIRST_CHAR[c] : null;
       if (starting == null) {
         continue;
       }
-      char next = text.charAt(i + 1);
       for (Needle needle : starting) {
         long bit = 1L << needle.format();
         if ((found & bit) == 0
@@ -331,6 +369,45 @@ public final class Secrets {
       }
     }
     return found;
+  }
+
+  /**
+   * Where in {@code text} a needle of some credential format starts, ascending. A credential found
+   * by {@link #findCredentials} in a slice of the text contains a needle, so a slice that holds
+   * none of these offsets holds no credential: a rule that scans many slices of one file finds them
+   * once and skips the slices without one.
+   */
+  public static int[] needleOffsets(String text) {
+    int[] found = new int[8];
+    int count = 0;
+    for (int i = 0, n = text.length() - 2; i < n; i++) {
+      if (!mayStartNeedle(text, i)) {
+        continue;
+      }
+      char c = text.charAt(i);
+      char next = text.charAt(i + 1);
+      Needle[] starting = c < 128 ? NEEDLES_BY_FIRST_CHAR[c] : null;
+      if (starting == null) {
+        continue;
+      }
+      for (Needle needle : starting) {
+        if (needle.text().charAt(1) == next && text.startsWith(needle.text(), i)) {
+          if (count == found.length) {
+            found = Arrays.copyOf(found, count * 2);
+          }
+          found[count++] = i;
+          break;
+        }
+      }
+    }
+    return Arrays.copyOf(found, count);
+  }
+
+  /** Whether one of {@code offsets} (ascending, from {@link #needleOffsets}) is in [from, to). */
+  public static boolean anyIn(int[] offsets, int from, int to) {
+    int i = Arrays.binarySearch(offsets, from);
+    int next = i >= 0 ? i : -i - 1;
+    return next < offsets.length && offsets[next] < to;
   }
 
   /**

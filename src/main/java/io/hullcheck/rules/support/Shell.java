@@ -63,6 +63,7 @@ public final class Shell {
     private final boolean pipedTo;
     private String name; // computed on first use
     private Command unwrapped; // computed on first use
+    private List<String> args; // computed on first use; many rules read the same command
 
     /**
      * @param assignments leading {@code NAME=value} words
@@ -109,7 +110,16 @@ public final class Shell {
 
     /** The arguments after the command name, as strings. */
     public List<String> args() {
-      return words.stream().skip(1).map(Word::value).toList();
+      List<String> a = args;
+      if (a == null) {
+        String[] values = new String[Math.max(0, words.size() - 1)];
+        for (int i = 1; i < words.size(); i++) {
+          values[i - 1] = words.get(i).value();
+        }
+        a = List.of(values);
+        args = a;
+      }
+      return a;
     }
 
     /** Whether an argument equals one of the given flags, or a short-flag cluster contains it. */
@@ -117,7 +127,11 @@ public final class Shell {
       for (Word w : words.subList(Math.min(1, words.size()), words.size())) {
         String a = w.value();
         for (String f : flags) {
-          if (a.equals(f) || (a.startsWith(f + "=") && f.startsWith("--"))) {
+          if (a.equals(f)
+              || (f.startsWith("--")
+                  && a.length() > f.length()
+                  && a.charAt(f.length()) == '='
+                  && a.startsWith(f))) {
             return true;
           }
           if (f.length() == 2
