@@ -549,8 +549,8 @@ public final class Engine {
       }
       Severity severity = a.setting().severity();
       for (Finding f : found) {
-        Finding g = f.withPath(source.path());
-        out.add(severity == null ? g : g.withSeverity(severity));
+        Finding g = source.path().equals(f.path()) ? f : f.withPath(source.path());
+        out.add(severity == null || severity == g.severity() ? g : g.withSeverity(severity));
       }
     }
     return out;

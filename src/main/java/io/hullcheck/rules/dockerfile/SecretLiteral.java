@@ -64,6 +64,10 @@ public final class SecretLiteral implements DockerfileRule {
   private record Scan(SourceFile source, int[] needles, Set<Integer> reported, List<Finding> out) {}
 
   private void scanInstruction(Scan scan, Instruction ins, String where) {
+    // Words, heredocs and an ONBUILD trigger lie inside the instruction's span.
+    if (!Secrets.anyIn(scan.needles(), ins.span().startOffset(), ins.span().endOffset())) {
+      return;
+    }
     if (ins.onbuild() != null) {
       scanInstruction(scan, ins.onbuild(), "ONBUILD " + ins.onbuild().keyword());
     }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A download tool told not to verify TLS certificates, in any stage: {@code curl -k/--insecure},
@@ -50,8 +49,6 @@ import java.util.regex.Pattern;
       "CKV2_DOCKER_16"
     })
 public final class TlsVerificationDisabled implements DockerfileRule {
-  private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
-  private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
   private static final Set<String> RPM_TOOLS =
       Set.of("yum", "dnf", "microdnf", "tdnf", "yum-config-manager", "dnf-config-manager");
   private static final Set<String> NODE_TOOLS = Set.of("npm", "yarn", "pnpm");
@@ -133,7 +130,8 @@ public final class TlsVerificationDisabled implements DockerfileRule {
       flag = "curl -k (--insecure)";
     } else if (name.equals("wget") && cmd.hasFlag("--no-check-certificate")) {
       flag = "wget --no-check-certificate";
-    } else if (pip(cmd) && (cmd.hasFlag("--trusted-host") || configSet(cmd, "trusted-host"))) {
+    } else if (Pip.isPip(cmd)
+        && (cmd.hasFlag("--trusted-host") || configSet(cmd, "trusted-host"))) {
       flag = "pip --trusted-host";
     } else if (NODE_TOOLS.contains(name) && strictSslOff(cmd)) {
       flag = name + " strict-ssl false";
@@ -165,15 +163,6 @@ public final class TlsVerificationDisabled implements DockerfileRule {
             && WrittenConfig.off(s.value()))
         || (s.key().equals("check_certificate") && WrittenConfig.off(s.value()))
         || (s.key().equals("trusted-host") && !s.value().isBlank());
-  }
-
-  private static boolean pip(Shell.Command cmd) {
-    List<Shell.Word> w = cmd.words();
-    return PIP.matcher(cmd.name()).matches()
-        || (PYTHON.matcher(cmd.name()).matches()
-            && w.size() > 2
-            && w.get(1).value().equals("-m")
-            && PIP.matcher(w.get(2).value()).matches());
   }
 
   /** {@code <tool> config set <key> <value>} (or {@code key=value}) with a key ending in name. */

@@ -4,6 +4,7 @@ import io.hullcheck.dockerfile.Heredoc;
 import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.Word;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +33,18 @@ public final class ShellText {
    * stale): every rule, and {@code RunScript} for the rules that need positions, shares one split
    * per RUN.
    */
-  private static final ThreadLocal<Map<Instruction, Split>> MEMO =
+  private static final ThreadLocal<Map<Instruction, Memo>> MEMO =
       ThreadLocal.withInitial(IdentityHashMap::new);
+
+  /** What this thread read from one RUN: its split, and the packages it installs once asked. */
+  private static final class Memo {
+    final Split split;
+    Set<String> packages;
+
+    Memo(Split split) {
+      this.split = split;
+    }
+  }
 
   private ShellText() {}
 
@@ -57,8 +68,12 @@ public final class ShellText {
 
   /** The split of a RUN, computed once per RUN per thread (see {@link #MEMO}). */
   public static Split split(Instruction run) {
-    Map<Instruction, Split> memo = MEMO.get();
-    Split cached = memo.get(run);
+    return memo(run).split;
+  }
+
+  private static Memo memo(Instruction run) {
+    Map<Instruction, Memo> memo = MEMO.get();
+    Memo cached = memo.get(run);
     if (cached != null) {
       return cached;
     }
@@ -73,9 +88,9 @@ public final class ShellText {
     for (Heredoc h : run.heredocs()) {
       bodies.add(List.copyOf(Shell.commands(h.body())));
     }
-    Split split = new Split(run, List.copyOf(Shell.commands(text)), List.copyOf(bodies));
-    memo.put(run, split);
-    return split;
+    Memo made = new Memo(new Split(run, List.copyOf(Shell.commands(text)), List.copyOf(bodies)));
+    memo.put(run, made);
+    return made;
   }
 
   /**
@@ -89,11 +104,19 @@ public final class ShellText {
   /**
    * The packages a RUN installs through apt-get, apt, apk, yum, dnf, microdnf, zypper or tdnf,
    * version pins removed ({@code curl=7.88.1-10} gives {@code curl}), lower-cased. Packages passed
-   * in variables are not known and left out.
+   * in variables are not known and left out. Unmodifiable; read once per RUN per thread.
    */
   public static Set<String> installedPackages(Instruction run) {
+    Memo memo = memo(run);
+    if (memo.packages == null) {
+      memo.packages = installed(memo.split);
+    }
+    return memo.packages;
+  }
+
+  private static Set<String> installed(Split split) {
     Set<String> packages = new LinkedHashSet<>();
-    for (Shell.Command raw : commands(run)) {
+    for (Shell.Command raw : split.all()) {
       Shell.Command cmd = raw.unwrapped();
       if (!PACKAGE_MANAGERS.contains(cmd.name())) {
         continue;
@@ -106,7 +129,7 @@ public final class ShellText {
         }
       }
     }
-    return packages;
+    return Collections.unmodifiableSet(packages);
   }
 
   /** Whether a RUN runs {@code program} (matched by command name, paths dropped). */
