@@ -82,12 +82,21 @@ public record Instruction(
         && keyword.equalsIgnoreCase(kw);
   }
 
+  /** The first flag of this name, ignoring case. */
   public Optional<Flag> flag(String name) {
-    return flags.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
+    for (Flag f : flags) {
+      if (f.name().equalsIgnoreCase(name)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
-  /** Every flag of this name in order (e.g. repeated {@code --mount}). */
+  /** Every flag of this name in order (e.g. repeated {@code --mount}). Unmodifiable. */
   public List<Flag> flags(String name) {
+    if (flags.isEmpty()) {
+      return List.of();
+    }
     return flags.stream().filter(f -> f.name().equalsIgnoreCase(name)).toList();
   }
 

@@ -141,7 +141,13 @@ final class YamlEdits {
 
   /** The entries a map has in its own text, without those merged in through {@code <<}. */
   static List<YEntry> own(YMap map) {
-    return map.entries().stream().filter(e -> e.mergedVia() == null).toList();
+    List<YEntry> entries = map.entries();
+    for (YEntry e : entries) {
+      if (e.mergedVia() != null) {
+        return entries.stream().filter(x -> x.mergedVia() == null).toList();
+      }
+    }
+    return entries; // most maps merge nothing in
   }
 
   /** Whether a value is written elsewhere (an alias), not after its key. */

@@ -93,15 +93,25 @@ final class RunScript {
     Dockerfile file;
     final java.util.IdentityHashMap<Instruction, List<Cmd>> runs =
         new java.util.IdentityHashMap<>();
+    List<Instruction> allRuns; // computed on first use for this file
+    List<Instruction> shippedRuns; // computed on first use for this file
   }
 
-  /** The commands of one RUN (ONBUILD triggers are not read), in script order. Unmodifiable. */
-  static List<Cmd> commands(Dockerfile dockerfile, Instruction run) {
+  /** This thread's memo, emptied first when it holds another file. */
+  private static Memo memo(Dockerfile dockerfile) {
     Memo memo = MEMO.get();
     if (memo.file != dockerfile) {
       memo.file = dockerfile;
       memo.runs.clear();
+      memo.allRuns = null;
+      memo.shippedRuns = null;
     }
+    return memo;
+  }
+
+  /** The commands of one RUN (ONBUILD triggers are not read), in script order. Unmodifiable. */
+  static List<Cmd> commands(Dockerfile dockerfile, Instruction run) {
+    Memo memo = memo(dockerfile);
     List<Cmd> cached = memo.runs.get(run);
     if (cached == null) {
       cached = List.copyOf(split(dockerfile, run));
@@ -142,20 +152,28 @@ final class RunScript {
 
   /** Every RUN of the stages whose layers end up in the final image, with its commands. */
   static List<Instruction> shippedRuns(Dockerfile dockerfile) {
-    Optional<Stage> last = dockerfile.finalStage();
-    if (last.isEmpty()) {
-      return List.of();
+    Memo memo = memo(dockerfile);
+    if (memo.shippedRuns == null) {
+      Optional<Stage> last = dockerfile.finalStage();
+      memo.shippedRuns =
+          last.isEmpty()
+              ? List.of()
+              : Stages.chainInstructions(last.get()).stream().filter(i -> i.is("RUN")).toList();
     }
-    return Stages.chainInstructions(last.get()).stream().filter(i -> i.is("RUN")).toList();
+    return memo.shippedRuns;
   }
 
-  /** Every RUN of every stage. */
+  /** Every RUN of every stage. Unmodifiable. */
   static List<Instruction> allRuns(Dockerfile dockerfile) {
-    List<Instruction> runs = new ArrayList<>();
-    for (Stage s : dockerfile.stages()) {
-      runs.addAll(s.all("RUN"));
+    Memo memo = memo(dockerfile);
+    if (memo.allRuns == null) {
+      List<Instruction> runs = new ArrayList<>();
+      for (Stage s : dockerfile.stages()) {
+        runs.addAll(s.all("RUN"));
+      }
+      memo.allRuns = List.copyOf(runs);
     }
-    return runs;
+    return memo.allRuns;
   }
 
   /**

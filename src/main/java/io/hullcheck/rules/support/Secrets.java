@@ -2,6 +2,7 @@ package io.hullcheck.rules.support;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -577,14 +578,11 @@ public final class Secrets {
    */
   public static boolean isSecretName(String name, List<String> patterns) {
     List<String> words = words(name);
+    Map<String, List<List<String>>> byFirstWord = PatternIndex.of(patterns).byFirstWord();
     int lastMatchEnd = -1;
-    for (String p : patterns) {
-      List<String> pw = patternWords(p);
-      if (pw.isEmpty()) {
-        continue;
-      }
-      for (int i = 0; i + pw.size() <= words.size(); i++) {
-        if (words.subList(i, i + pw.size()).equals(pw)) {
+    for (int i = 0; i < words.size(); i++) {
+      for (List<String> pw : byFirstWord.getOrDefault(words.get(i), List.of())) {
+        if (i + pw.size() <= words.size() && words.subList(i, i + pw.size()).equals(pw)) {
           lastMatchEnd = Math.max(lastMatchEnd, i + pw.size());
         }
       }
@@ -613,6 +611,34 @@ public final class Secrets {
   }
 
   private static final int CACHED_PATTERNS = 1024;
+
+  /**
+   * A list of name patterns split into words and keyed by first word, so a name is compared only
+   * with the patterns that start with one of its words. The engine passes the same list (the rule's
+   * option) for every variable of every file, so the index of the last list asked about is kept, by
+   * identity. Thread-safe: the index is immutable and published through a volatile field.
+   */
+  private record PatternIndex(List<String> patterns, Map<String, List<List<String>>> byFirstWord) {
+    private static volatile PatternIndex last;
+
+    static PatternIndex of(List<String> patterns) {
+      PatternIndex known = last;
+      if (known != null && known.patterns == patterns) {
+        return known;
+      }
+      Map<String, List<List<String>>> index = new HashMap<>();
+      for (String p : patterns) {
+        List<String> pw = patternWords(p);
+        if (!pw.isEmpty()) {
+          index.computeIfAbsent(pw.get(0), k -> new ArrayList<>()).add(pw);
+        }
+      }
+      PatternIndex made = new PatternIndex(patterns, index);
+      last = made;
+      return made;
+    }
+  }
+
   private static final Map<String, List<String>> PATTERN_WORDS = new ConcurrentHashMap<>();
 
   /** Whether the name ends in the {@code _FILE} convention ({@code POSTGRES_PASSWORD_FILE}). */

@@ -19,10 +19,20 @@ public final class Stages {
   /** The stage followed by the stages it builds FROM, nearest first; never empty. */
   public static List<Stage> chain(Stage stage) {
     List<Stage> chain = new ArrayList<>();
-    for (Stage s = stage; s != null && !chain.contains(s); s = s.parent()) {
+    for (Stage s = stage; s != null && !containsSame(chain, s); s = s.parent()) {
       chain.add(s);
     }
     return chain;
+  }
+
+  /** By identity: the guard against a cycle of stages needs no deep comparison of records. */
+  private static boolean containsSame(List<Stage> chain, Stage s) {
+    for (Stage c : chain) {
+      if (c == s) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The stage of the chain that builds from an image (not from another stage). */
