@@ -78,6 +78,14 @@ final class ConfigCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
     String relative = path == null ? null : relative(base, path);
+    if (path != null && !Files.exists(path) && !Files.exists(base.resolve(path))) {
+      // Asking about a file before it exists is fine; a typo should not pass silently.
+      err.println(
+          "hullcheck: note: "
+              + path
+              + " does not exist; showing the policy a file there would get");
+      err.flush();
+    }
     List<RuleMeta> catalogue = context.rules().stream().map(Rule::meta).toList();
     out.print(PolicyDescription.describe(result.policy(), relative, catalogue));
     out.flush();

@@ -7,6 +7,7 @@ import io.hullcheck.engine.FileProblem;
 import io.hullcheck.engine.InputFile;
 import io.hullcheck.engine.RepositoryTree;
 import io.hullcheck.model.SourceFile;
+import io.hullcheck.policy.PolicyLoader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  * content (YAML with a top-level {@code services} key is compose; a file with a {@code FROM} line
  * is a Dockerfile).
  *
- * @param root the directory output paths are relative to and the policy is looked up in
+ * @param root the directory output paths are relative to and the policy is looked up in (see {@link
+ *     #policyRootAbove} for the default)
  * @param readProblems files that could not be read or classified (these make the exit code 2)
  * @param composeSources reads the other files of compose projects (an {@code extends} target that
  *     discovery does not pick, say) from under the root
@@ -57,16 +59,17 @@ record Workspace(
   /**
    * @param paths what the user named; one that does not exist becomes a read problem
    * @param forcedKind {@code --kind}, or null
-   * @param rootOption {@code --root}, or null: then a single directory argument is the root, and
-   *     otherwise the current directory
+   * @param rootOption {@code --root}, or null: then a single directory argument, and otherwise the
+   *     current directory, or the nearest directory above it that holds the policy ({@link
+   *     #policyRootAbove})
    */
   static Workspace open(List<Path> paths, FileKind forcedKind, Path rootOption) {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     Path root =
         rootOption != null
-            ? rootOption
-            : given.size() == 1 && Files.isDirectory(given.get(0)) ? given.get(0) : Path.of(".");
-    root = root.toAbsolutePath().normalize();
+            ? rootOption.toAbsolutePath().normalize()
+            : policyRootAbove(
+                given.size() == 1 && Files.isDirectory(given.get(0)) ? given.get(0) : Path.of("."));
     List<FileProblem> problems = new ArrayList<>();
     Set<Path> named = new LinkedHashSet<>();
     Set<Path> found = new LinkedHashSet<>();
@@ -118,6 +121,31 @@ record Workspace(
     }
     return new Workspace(
         root, withSurroundings(root, inputs, problems), files, problems, new DiskSources(root));
+  }
+
+  /**
+   * The default root: {@code start}, unless a directory above it in the same git repository holds a
+   * policy file ({@link PolicyLoader#LOCATIONS}, or the hadolint configuration the policy honours);
+   * then that directory, so that {@code hullcheck scan services/api} applies the repository's
+   * policy, and its path overrides see the paths they were written for. The search stops at the
+   * first directory holding {@code .git} (it is checked itself) and at the file system's root.
+   */
+  static Path policyRootAbove(Path start) {
+    Path from = start.toAbsolutePath().normalize();
+    for (Path d = from; d != null; d = d.getParent()) {
+      for (List<String> locations :
+          List.of(PolicyLoader.LOCATIONS, PolicyLoader.HADOLINT_LOCATIONS)) {
+        for (String location : locations) {
+          if (Files.isRegularFile(d.resolve(location))) {
+            return d;
+          }
+        }
+      }
+      if (Files.exists(d.resolve(".git"))) {
+        break;
+      }
+    }
+    return from;
   }
 
   /**

@@ -109,6 +109,54 @@ class PolicyCliTest {
     assertEquals(1, r.code(), "user-root is an error now, and fail_on is error");
   }
 
+  /**
+   * Scanning a subdirectory of a repository applies the policy at the repository's root, with paths
+   * relative to that root so its overrides match; a policy outside the repository does not apply.
+   */
+  @Test
+  void scanningASubdirectoryAppliesTheRepositorysPolicy() throws IOException {
+    write(
+        "outer/.hullcheck.yml",
+        """
+        rules:
+          user-root: off
+        """);
+    write(
+        "outer/repo/.hullcheck.yml",
+        """
+        rules:
+          base-image-full: off
+        overrides:
+          - files: [services/api/**]
+            rules:
+              user-root: error
+        """);
+    Files.createDirectories(repo.resolve("outer/repo/.git"));
+    write("outer/repo/services/api/Dockerfile", Files.readString(repo.resolve("Dockerfile")));
+    Run r = run("scan", repo.resolve("outer/repo/services/api").toString(), "--format", "json");
+    assertEquals(
+        List.of(
+            "1 healthcheck-missing info",
+            "1 user-root error",
+            "1 image-scan-missing info",
+            "3 secret-in-build-variable error suppressed: a dummy value for local builds only"),
+        findings(r.out()));
+    assertEquals(
+        "services/api/Dockerfile",
+        new ObjectMapper().readTree(r.out()).get("findings").get(0).get("path").asText());
+
+    // Without a policy in the repository, the one above its .git is not used, and the scanned
+    // directory stays the root.
+    Files.delete(repo.resolve("outer/repo/.hullcheck.yml"));
+    Run outside =
+        run("scan", repo.resolve("outer/repo/services/api").toString(), "--format", "json");
+    assertTrue(findings(outside.out()).contains("1 base-image-full info"), outside.out());
+    assertTrue(findings(outside.out()).contains("1 user-root warning"), outside.out());
+    assertEquals(
+        "Dockerfile",
+        new ObjectMapper().readTree(outside.out()).get("findings").get(0).get("path").asText());
+  }
+
   @Test
   void failOnNeverPasses() throws IOException {
     write(".github/hullcheck.yml", "fail_on: never\nrules:\n  user-root: error\n");
@@ -157,6 +205,10 @@ class PolicyCliTest {
         """);
     Run r = run("config", "--print", "--root", repo.toString(), "legacy/app/Dockerfile");
     assertEquals(0, r.code(), r.err());
+    assertEquals(
+        "hullcheck: note: legacy/app/Dockerfile does not exist; showing the policy a file there"
+            + " would get\n",
+        r.err());
     String out = r.out();
     assertTrue(out.startsWith("# Effective Hullcheck policy for legacy/app/Dockerfile\n"), out);
     assertTrue(out.contains("\npolicy file: .hullcheck.yml\n"), out);
@@ -172,6 +224,15 @@ class PolicyCliTest {
         out.lines().filter(l -> l.trim().startsWith("base-image-full ")).findFirst().orElseThrow();
     assertTrue(baseImage.contains("policies/minimal.yml:"), baseImage);
     assertTrue(baseImage.contains("categories.base-image: off"), baseImage);
+  }
+
+  @Test
+  void configPrintForAnExistingFileSaysNothingOnStandardError() throws IOException {
+    Run r =
+        run("config", "--print", "--root", repo.toString(), repo.resolve("Dockerfile").toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().startsWith("# Effective Hullcheck policy for Dockerfile\n"), r.out());
   }
 
   @Test
