@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The other files of compose projects (overrides, {@code extends} and {@code include} targets),
  * read from disk under the workspace root as the engine asks for them. Each file is read once; a
- * file outside the root, not a regular file, or not UTF-8 is absent. Thread-safe.
+ * file outside the root, not a regular file, or binary is absent. Thread-safe.
  */
 final class DiskSources implements ComposeSources {
   private final Path root;

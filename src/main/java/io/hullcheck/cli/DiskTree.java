@@ -104,7 +104,7 @@ public final class DiskTree {
     try {
       texts.put(rel, Workspace.read(f));
     } catch (CharacterCodingException e) {
-      problems.add(new FileProblem(rel, 1, 1, "cannot read: the file is not UTF-8 text"));
+      problems.add(new FileProblem(rel, 1, 1, "cannot read: the file is binary, not text"));
     } catch (IOException e) {
       problems.add(new FileProblem(rel, 1, 1, "cannot read: " + Workspace.describe(e)));
     }

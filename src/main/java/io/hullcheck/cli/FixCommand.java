@@ -7,8 +7,6 @@ import io.hullcheck.engine.InputFile;
 import io.hullcheck.policy.Policy;
 import io.hullcheck.report.UnifiedDiff;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -84,11 +82,10 @@ final class FixCommand implements Callable<Integer> {
       Path target = ws.files().get(input.path());
       try {
         if (!outcome.fixed().equals(outcome.original())) {
-          Files.writeString(target, outcome.fixed(), StandardCharsets.UTF_8);
+          Workspace.write(target, outcome.fixed());
         }
         for (Map.Entry<String, String> other : outcome.otherFiles().entrySet()) {
-          Files.writeString(
-              ws.root().resolve(other.getKey()), other.getValue(), StandardCharsets.UTF_8);
+          Workspace.write(ws.root().resolve(other.getKey()), other.getValue());
         }
         outcome.applied().forEach(d -> context.err().println(input.path() + ": fixed: " + d));
       } catch (IOException e) {

@@ -10,7 +10,9 @@ import io.hullcheck.model.SourceFile;
 import io.hullcheck.policy.PolicyLoader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -29,9 +31,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The files a command works on: found under the given paths, read as UTF-8, their kind decided, and
- * each compose file's {@code .env} read. Files that cannot be read become problems, and the others
- * are still checked.
+ * The files a command works on: found under the given paths, read as text ({@link #read}), their
+ * kind decided, and each compose file's {@code .env} read. Files that cannot be read become
+ * problems, and the others are still checked.
  *
  * <p>Discovery in directories (recursive, symlinks not followed, {@code .git}, {@code node_modules}
  * and {@code target} skipped) picks the names {@link DockerFileNames} gives a kind. A file named on
@@ -94,7 +96,7 @@ record Workspace(
       try {
         text = read(file);
       } catch (CharacterCodingException e) {
-        problems.add(new FileProblem(rel, 1, 1, "cannot read: the file is not UTF-8 text"));
+        problems.add(new FileProblem(rel, 1, 1, "cannot read: the file is binary, not text"));
         continue;
       } catch (IOException e) {
         problems.add(new FileProblem(rel, 1, 1, "cannot read: " + describe(e)));
@@ -222,7 +224,14 @@ record Workspace(
     return out;
   }
 
-  /** Strict UTF-8: a file that is not text is a problem, not a page of replacement chars. */
+  /**
+   * The text of a file: UTF-8 when its bytes are UTF-8, else ISO-8859-1. Docker reads a Dockerfile
+   * as bytes, so a Latin-1 comment or label builds, and must not stop the check; ISO-8859-1 maps
+   * each byte to one char and back, so {@link #write} restores the bytes a fix did not touch.
+   *
+   * @throws CharacterCodingException when the file is binary (a NUL byte in its first 8000 bytes,
+   *     as git decides)
+   */
   static String read(Path file) throws IOException {
     // A FIFO or device named on the command line would block or never end; only regular files
     // (symlinks to them included) are read.
@@ -230,12 +239,51 @@ record Workspace(
       throw new IOException("not a regular file");
     }
     byte[] bytes = Files.readAllBytes(file);
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
+    for (int i = 0, n = Math.min(bytes.length, 8000); i < n; i++) {
+      if (bytes[i] == 0) {
+        throw new CharacterCodingException();
+      }
+    }
+    return utf8(bytes).orElseGet(() -> new String(bytes, StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Writes {@code text} in the encoding {@link #read} chose for the file now at {@code target}:
+   * ISO-8859-1 when its bytes are not UTF-8, else (a new file included) UTF-8.
+   *
+   * @throws IOException also when the text holds a character the file's encoding cannot hold
+   */
+  static void write(Path target, String text) throws IOException {
+    boolean latin1 = Files.isRegularFile(target) && utf8(Files.readAllBytes(target)).isEmpty();
+    Charset charset = latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+    ByteBuffer encoded;
+    try {
+      encoded =
+          charset
+              .newEncoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .encode(CharBuffer.wrap(text));
+    } catch (CharacterCodingException e) {
+      throw new IOException("the new text has characters that " + charset + " cannot hold", e);
+    }
+    byte[] bytes = new byte[encoded.remaining()];
+    encoded.get(bytes);
+    Files.write(target, bytes);
+  }
+
+  private static Optional<String> utf8(byte[] bytes) {
+    try {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
   }
 
   private static Map<String, String> dotEnv(

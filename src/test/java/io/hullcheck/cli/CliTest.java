@@ -1,5 +1,6 @@
 package io.hullcheck.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -193,13 +194,38 @@ class CliTest {
   }
 
   @Test
-  void unreadableFilesAreProblemsAndExitTwo() throws IOException {
-    Files.write(dir.resolve("Dockerfile.bin"), new byte[] {(byte) 0xc3, 0x28});
+  void binaryFilesAreProblemsAndExitTwo() throws IOException {
+    Files.write(dir.resolve("Dockerfile.bin"), new byte[] {'F', 'R', 0, (byte) 0xc3, 0x28});
     Run r = run("scan", dir.toString());
     assertEquals(2, r.code());
     assertTrue(
-        r.out().contains("Dockerfile.bin:1:1: problem: cannot read: the file is not UTF-8 text"));
+        r.out().contains("Dockerfile.bin:1:1: problem: cannot read: the file is binary, not text"),
+        r.out());
     assertTrue(r.out().contains("[test-maintainer]"), "the other files are still checked");
+  }
+
+  /**
+   * Docker builds a Dockerfile whatever its bytes, so one in Latin-1 is checked like any other, and
+   * a fix rewrites only what it edits: the other bytes come back as they were.
+   */
+  @Test
+  void aLatin1DockerfileIsCheckedAndFixedByteForByte() throws IOException {
+    Path dockerfile = dir.resolve("Dockerfile");
+    byte[] latin1 =
+        "FROM alpine:3.20\n# Gr\u00fc\u00dfe\nMAINTAINER me\nCMD [\"x\"]\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(dockerfile, latin1);
+    Run scan = run("scan", dockerfile.toString());
+    assertEquals(0, scan.code(), "a warning is below the fail level; " + scan.err());
+    assertTrue(scan.out().contains("Dockerfile:3:1: warning [test-maintainer]"), scan.out());
+    assertFalse(scan.out().contains("problem"), scan.out());
+
+    Run fix = run("fix", dockerfile.toString());
+    assertEquals(0, fix.code(), fix.err());
+    assertArrayEquals(
+        "FROM alpine:3.20\n# Gr\u00fc\u00dfe\nLABEL maintainer=\"me\"\nCMD [\"x\"]\n"
+            .getBytes(StandardCharsets.ISO_8859_1),
+        Files.readAllBytes(dockerfile));
   }
 
   @Test
