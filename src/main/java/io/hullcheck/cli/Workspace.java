@@ -225,9 +225,8 @@ record Workspace(
   }
 
   /**
-   * The text of a file: UTF-8 when its bytes are UTF-8, else ISO-8859-1. Docker reads a Dockerfile
-   * as bytes, so a Latin-1 comment or label builds, and must not stop the check; ISO-8859-1 maps
-   * each byte to one char and back, so {@link #write} restores the bytes a fix did not touch.
+   * The text of a file, decoded by {@link SourceFile#decode}; {@link #write} writes it back the
+   * same way.
    *
    * @throws CharacterCodingException when the file is binary (a NUL byte in its first 8000 bytes,
    *     as git decides)
@@ -244,7 +243,7 @@ record Workspace(
         throw new CharacterCodingException();
       }
     }
-    return utf8(bytes).orElseGet(() -> new String(bytes, StandardCharsets.ISO_8859_1));
+    return SourceFile.decode(bytes);
   }
 
   /**
@@ -254,7 +253,7 @@ record Workspace(
    * @throws IOException also when the text holds a character the file's encoding cannot hold
    */
   static void write(Path target, String text) throws IOException {
-    boolean latin1 = Files.isRegularFile(target) && utf8(Files.readAllBytes(target)).isEmpty();
+    boolean latin1 = Files.isRegularFile(target) && !SourceFile.isUtf8(Files.readAllBytes(target));
     Charset charset = latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     ByteBuffer encoded;
     try {
@@ -270,20 +269,6 @@ record Workspace(
     byte[] bytes = new byte[encoded.remaining()];
     encoded.get(bytes);
     Files.write(target, bytes);
-  }
-
-  private static Optional<String> utf8(byte[] bytes) {
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
   }
 
   private static Map<String, String> dotEnv(

@@ -1,6 +1,6 @@
 package io.hullcheck.job;
 
-import java.nio.charset.StandardCharsets;
+import io.hullcheck.model.SourceFile;
 
 /**
  * One path of one commit, as the fetch found it. Symbolic links are reported with their target as
@@ -40,9 +40,9 @@ public record FetchedFile(String path, Kind kind, byte[] content) {
     return false;
   }
 
-  /** The content as UTF-8 text (malformed bytes replaced). */
+  /** The content as text, decoded as the command line decodes files ({@link SourceFile#decode}). */
   public String text() {
-    return new String(content, StandardCharsets.UTF_8);
+    return SourceFile.decode(content);
   }
 
   public static FetchedFile missing(String path) {

@@ -1,5 +1,9 @@
 package io.hullcheck.model;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +32,32 @@ public final class SourceFile {
       }
     }
     this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The text of a file's bytes: UTF-8 when they are UTF-8, else ISO-8859-1. Docker reads a
+   * Dockerfile as bytes, so a Latin-1 comment or label builds and must not stop the check;
+   * ISO-8859-1 maps each byte to one char and back, so the bytes a fix does not edit can be written
+   * back unchanged.
+   */
+  public static String decode(byte[] bytes) {
+    return isUtf8(bytes)
+        ? new String(bytes, StandardCharsets.UTF_8)
+        : new String(bytes, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Whether {@code bytes} are well-formed UTF-8. */
+  public static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   public String path() {

@@ -1,7 +1,10 @@
 package io.hullcheck.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +35,30 @@ class SourceFileTest {
     int column = source.columnOf(offset);
     assertEquals(at, line + ":" + column);
     assertEquals(offset, source.offsetOf(line, column), "back to the offset");
+  }
+
+  /**
+   * Each row: bytes in hex, and the text they decode to ({@code \n} spelled out). UTF-8 where the
+   * bytes are UTF-8; else one char per byte, so that encoding the text as ISO-8859-1 gives the same
+   * bytes back.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "46524f4d20610a|FROM a\\n",
+        "2320c3bc0a|# \u00fc\\n", // UTF-8 u-umlaut
+        "2320fc0a|# \u00fc\\n", // Latin-1 u-umlaut
+        "2320c3280a|# \u00c3(\\n", // a broken UTF-8 sequence
+        "efbbbf41|\ufeffA", // a byte order mark stays for the parser to skip
+      })
+  void decodesUtf8ElseOneCharPerByte(String hex, String expected) {
+    byte[] bytes = HexFormat.of().parseHex(hex);
+    String want = expected.replace("\\n", "\n");
+    String text = SourceFile.decode(bytes);
+    assertEquals(want, text);
+    if (!SourceFile.isUtf8(bytes)) {
+      assertArrayEquals(bytes, text.getBytes(StandardCharsets.ISO_8859_1), "the bytes come back");
+    }
   }
 }
