@@ -4,8 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The text of one file with a line index, so offsets, lines and columns convert both ways.
@@ -21,17 +20,18 @@ public final class SourceFile {
   public SourceFile(String path, String text) {
     this.path = path;
     this.text = text;
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
+    int[] starts = new int[16];
+    int count = 1;
+    for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
-      if (c == '\n') {
-        starts.add(i + 1);
-      } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-        starts.add(i + 1);
+      if (c == '\n' || c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n')) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
       }
     }
-    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    this.lineStarts = Arrays.copyOf(starts, count);
   }
 
   /**

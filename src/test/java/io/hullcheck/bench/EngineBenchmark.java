@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,11 +23,11 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Parse plus evaluate, per file, over the real-world corpus with every default rule and the
- * built-in default policy, on one thread: the score in ops/s is files per second per core. {@link
- * #findings} is parse, rules, severities and suppressions; {@link #scan} adds the verification of
- * every proposed fix, as {@code hullcheck scan} runs it. Not run by {@code mvn verify}; see
- * docs/performance.md for the command.
+ * Parse plus evaluate, per file, over the real-world corpus with every rule the built-in {@link
+ * #pack} turns on ({@code default} unless told), on one thread: the score in ops/s is files per
+ * second per core. {@link #findings} is parse, rules, severities and suppressions; {@link #scan}
+ * adds the verification of every proposed fix, as {@code hullcheck scan} runs it. Not run by {@code
+ * mvn verify}; see docs/performance.md for the command.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,6 +37,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 public class EngineBenchmark {
+  /**
+   * The built-in policy pack: {@code default} (82 rules on), or {@code minimal} (the seed security
+   * categories only) or {@code strict} with {@code -p pack=...}.
+   */
+  @Param({"default"})
+  public String pack;
+
   private List<InputFile> files;
   private Engine engine;
   private Engine findingsOnly;
@@ -53,7 +61,7 @@ public class EngineBenchmark {
     files = Corpus.realworld(corpus);
     engine = new Engine(Registry.all()).withParallel(false);
     findingsOnly = engine.withoutFixes();
-    policy = PolicyLoader.builtin("default");
+    policy = PolicyLoader.builtin(pack);
   }
 
   /** Parse and evaluate the next corpus file, round robin: one operation is one file. */
