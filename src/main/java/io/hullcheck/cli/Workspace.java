@@ -81,7 +81,7 @@ record Workspace(
         // Like an unreadable file: reported with the others, and the rest are still checked.
         problems.add(new FileProblem(relative(root, abs), 1, 1, "no such file or directory"));
       } else if (Files.isDirectory(abs)) {
-        found.addAll(discover(abs));
+        found.addAll(discover(abs, root, problems));
       } else {
         named.add(abs);
       }
@@ -190,38 +190,60 @@ record Workspace(
     return Optional.empty();
   }
 
-  private static List<Path> discover(Path dir) {
-    List<Path> out = new ArrayList<>();
+  private static List<Path> discover(Path dir, Path root, List<FileProblem> problems) {
+    Discovery discovery = new Discovery(dir, root, problems);
     try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-              return !d.equals(dir) && SKIPPED_DIRS.contains(d.getFileName().toString())
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()
-                  && DockerFileNames.kindOf(f.getFileName().toString()).isPresent()) {
-                out.add(f);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path f, IOException e) {
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      Files.walkFileTree(dir, discovery);
     } catch (IOException e) {
       throw new UserError("cannot list " + dir + ": " + describe(e));
     }
-    out.sort(null);
-    return out;
+    discovery.found.sort(null);
+    return discovery.found;
+  }
+
+  /**
+   * Finds the Docker files under one directory. A directory it cannot list, or a Docker file it
+   * cannot look at, becomes a problem: the files it hides are not checked, and a scan that read
+   * nothing must not pass.
+   */
+  static final class Discovery extends SimpleFileVisitor<Path> {
+    private final Path dir;
+    private final Path root;
+    private final List<FileProblem> problems;
+    final List<Path> found = new ArrayList<>();
+
+    Discovery(Path dir, Path root, List<FileProblem> problems) {
+      this.dir = dir;
+      this.root = root;
+      this.problems = problems;
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+      return !d.equals(dir) && SKIPPED_DIRS.contains(d.getFileName().toString())
+          ? FileVisitResult.SKIP_SUBTREE
+          : FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+      if (attrs.isRegularFile() && DockerFileNames.kindOf(f.getFileName().toString()).isPresent()) {
+        found.add(f);
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path f, IOException e) {
+      Path name = f.getFileName();
+      boolean skipped = name != null && SKIPPED_DIRS.contains(name.toString()) && !f.equals(dir);
+      if (!skipped
+          && (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)
+              || name != null && DockerFileNames.kindOf(name.toString()).isPresent())) {
+        problems.add(new FileProblem(relative(root, f), 1, 1, "cannot list: " + describe(e)));
+      }
+      return FileVisitResult.CONTINUE;
+    }
   }
 
   /**

@@ -53,6 +53,62 @@ class WorkspaceTest {
     assertEquals(List.of(), ws.readProblems());
   }
 
+  /**
+   * What the walk does with an entry it cannot read: each row names the entry under the scanned
+   * directory ({@code /} at the end for a directory) and the problem expected, if any. Directories
+   * and Docker files hide what should be checked; other files and skipped tool directories do not.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "secret/ | secret:1:1 cannot list: permission denied",
+        "svc/deep/ | svc/deep:1:1 cannot list: permission denied",
+        "svc/Dockerfile | svc/Dockerfile:1:1 cannot list: permission denied",
+        "svc/notes.txt | ",
+        "node_modules/ | ",
+      })
+  void anEntryTheWalkCannotReadIsAProblemWhenItCouldHoldDockerFiles(String entry, String problem)
+      throws IOException {
+    Path path = dir.resolve(entry);
+    if (entry.endsWith("/")) {
+      Files.createDirectories(path);
+    } else {
+      write(entry, "FROM a\n");
+    }
+    List<FileProblem> problems = new java.util.ArrayList<>();
+    Workspace.Discovery walk = new Workspace.Discovery(dir, dir, problems);
+    walk.visitFileFailed(path, new java.nio.file.AccessDeniedException(path.toString()));
+    assertEquals(
+        problem == null ? List.of() : List.of(problem),
+        problems.stream()
+            .map(p -> p.path() + ":" + p.line() + ":" + p.column() + " " + p.message())
+            .toList());
+  }
+
+  /** The same through a real walk; only where permissions bind (not as root). */
+  @Test
+  void anUnreadableDirectoryIsAProblemAndTheOthersAreStillFound() throws IOException {
+    write("ok/Dockerfile", "FROM a\n");
+    write("locked/Dockerfile", "FROM a\n");
+    Path locked = dir.resolve("locked");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        locked.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(
+          Files.isReadable(locked), "permissions do not bind for this user (root)");
+      Workspace ws = Workspace.open(List.of(dir), null, null);
+      assertEquals(List.of("ok/Dockerfile"), ws.inputs().stream().map(InputFile::path).toList());
+      assertEquals(
+          List.of("locked: cannot list: permission denied"),
+          ws.readProblems().stream().map(p -> p.path() + ": " + p.message()).toList());
+    } finally {
+      Files.setPosixFilePermissions(
+          locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
   @Test
   void namedFilesAreAlwaysCheckedWithKindFromContentOrOption() throws IOException {
     Path stack = write("stack.yml", "services:\n  a:\n    image: x\n");
