@@ -187,9 +187,40 @@ public final class SarifReport {
     region.put("endColumn", s.endColumn());
   }
 
+  /**
+   * A path under the scanned root is relative to {@code %SRCROOT%}; one outside it (a file named on
+   * the command line, reported as given) is an absolute {@code file} URI with no base.
+   */
   private static void artifact(ObjectNode loc, String path) {
-    loc.put("uri", uri(path));
-    loc.put("uriBaseId", SRCROOT);
+    if (isAbsolute(path)) {
+      loc.put("uri", "file://" + (path.startsWith("/") ? "" : "/") + encodePath(path));
+    } else {
+      loc.put("uri", uri(path));
+      loc.put("uriBaseId", SRCROOT);
+    }
+  }
+
+  /** Percent-encodes every byte of {@code path} that may not stand as it is in a URI's path. */
+  static String encodePath(String path) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/:@!$&'()*+,;=".indexOf(c) >= 0)) {
+        sb.append(c);
+      } else {
+        sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** {@code /x} or, as Windows paths are reported ({@code /}-separated), {@code C:/x}. */
+  static boolean isAbsolute(String path) {
+    return path.startsWith("/")
+        || path.length() > 2
+            && Character.isLetter(path.charAt(0))
+            && path.charAt(1) == ':'
+            && path.charAt(2) == '/';
   }
 
   /** A relative path as a URI reference: each segment percent-encoded where it must be. */

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The three output formats on one hand-made result: a finding with a fix, a suppressed one, an
@@ -109,6 +111,47 @@ class ReportsTest {
             .validate(
                 JSON.readTree(sarif.replace("\"level\" : \"warning\"", "\"level\" : \"loud\"")))
             .isEmpty());
+  }
+
+  /**
+   * Each row: a reported path, then the SARIF {@code uri} and {@code uriBaseId} of its location.
+   * Paths outside the scanned root are reported as given, absolute; they must not claim a base.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "compose.yaml | compose.yaml | %SRCROOT%",
+        "app dir/compose.yaml | app%20dir/compose.yaml | %SRCROOT%",
+        "/work/r5/compose.yaml | file:///work/r5/compose.yaml | ",
+        "C:/work/compose.yaml | file:///C:/work/compose.yaml | ",
+        "/work/app dir/\u00e9.yaml | file:///work/app%20dir/%C3%A9.yaml | ",
+      })
+  void sarifLocationsAreRelativeToTheRootOrAbsoluteWithoutABase(
+      String path, String uri, String base) throws Exception {
+    SourceFile source = new SourceFile(path, "services:\n  web:\n    privileged: true\n");
+    Finding f =
+        new Finding(
+            "test-privileged",
+            Severity.ERROR,
+            Category.PRIVILEGES,
+            path,
+            source.lineSpan(3),
+            "Service web runs privileged",
+            null,
+            null,
+            null);
+    JsonNode location =
+        JSON.readTree(
+                SarifReport.render(
+                    new ScanResult(List.of(f), List.of(), 1),
+                    Map.of(path, source),
+                    catalogue(),
+                    "1.0",
+                    Docs.DEFAULT_BASE))
+            .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+    assertEquals(uri, location.get("uri").asText(), location.toString());
+    assertEquals(base, location.has("uriBaseId") ? location.get("uriBaseId").asText() : null);
   }
 
   @Test
