@@ -64,8 +64,17 @@ public final class TextReport {
     }
     String line = source.lineText(s.startLine());
     String gutter = String.format("%5d | ", s.startLine());
-    out.append(gutter).append(line).append('\n');
-    out.append(" ".repeat(gutter.length() - 2)).append("| ").append(carets(line, s)).append('\n');
+    int from = windowStart(line, s.startColumn() - 1);
+    String shown = window(line, from);
+    String marks = carets(line, s);
+    if (from > 0) {
+      marks = " ".repeat(ELLIPSIS.length()) + marks.substring(from);
+    }
+    if (marks.length() > shown.length()) {
+      marks = marks.substring(0, shown.length());
+    }
+    out.append(gutter).append(shown).append('\n');
+    out.append(" ".repeat(gutter.length() - 2)).append("| ").append(marks).append('\n');
     if (f.fix() != null) {
       out.append("  fix: ").append(f.fix().description()).append('\n');
       // A fix on another file (the .dockerignore) only adds lines; show them as added.
@@ -77,10 +86,61 @@ public final class TextReport {
                   .map(l -> "+ " + l)
                   .toList()
               : replacement(source, f.fix());
+      int at = firstDifference(lines);
       for (String l : lines) {
-        out.append("      ").append(l).append('\n');
+        // The sign stays in front; only the text after it is windowed.
+        String sign = l.startsWith("- ") || l.startsWith("+ ") ? l.substring(0, 2) : "";
+        String body = l.substring(sign.length());
+        out.append("      ")
+            .append(sign)
+            .append(window(body, windowStart(body, at - sign.length())))
+            .append('\n');
       }
     }
+  }
+
+  /** Lines longer than this are shown as a window of {@link #WINDOW} characters around a column. */
+  static final int MAX_WIDTH = 200;
+
+  static final int WINDOW = 160;
+  static final String ELLIPSIS = "...";
+
+  /** Where the window of a long line starts so that {@code column} (0-based) is in view. */
+  static int windowStart(String line, int column) {
+    if (line.length() <= MAX_WIDTH) {
+      return 0;
+    }
+    int start = Math.max(0, Math.min(column - WINDOW / 4, line.length() - WINDOW));
+    return start < ELLIPSIS.length() ? 0 : start;
+  }
+
+  /** The line as shown: whole when short, else {@link #WINDOW} characters from {@code start}. */
+  static String window(String line, int start) {
+    if (line.length() <= MAX_WIDTH) {
+      return line;
+    }
+    int end = Math.min(line.length(), start + WINDOW);
+    return (start > 0 ? ELLIPSIS : "")
+        + line.substring(start, end)
+        + (end < line.length() ? ELLIPSIS : "");
+  }
+
+  /**
+   * In a fix's {@code - old} / {@code + new} lines, the column (after the two-character sign) where
+   * the first removed line and the first added line first differ, so that a long line is shown
+   * where it changes; 0 when there is no such pair.
+   */
+  static int firstDifference(List<String> lines) {
+    String old = lines.stream().filter(l -> l.startsWith("- ")).findFirst().orElse(null);
+    String now = lines.stream().filter(l -> l.startsWith("+ ")).findFirst().orElse(null);
+    if (old == null || now == null) {
+      return 0;
+    }
+    int i = 2;
+    while (i < old.length() && i < now.length() && old.charAt(i) == now.charAt(i)) {
+      i++;
+    }
+    return i;
   }
 
   /** Carets under the span's part on its first line, at least one; tabs kept for alignment. */

@@ -253,6 +253,41 @@ class ReportsTest {
     assertEquals(expected, TextReport.render(result(), SOURCES));
   }
 
+  /**
+   * A line of 1,000 characters is shown as a window around the finding, with its carets, and the
+   * fix's lines as a window around where they change: the output stays readable whatever the line.
+   */
+  @Test
+  void longLinesAreShownAsAWindowAroundTheFindingAndTheChange() {
+    String pad = "x".repeat(600);
+    String text = "RUN echo " + pad + " && MAINTAINER me && echo " + "y".repeat(350) + "\n";
+    SourceFile source = new SourceFile("Dockerfile", text);
+    int m = text.indexOf("MAINTAINER");
+    Finding f =
+        new Finding(
+            "test-maintainer",
+            Severity.WARNING,
+            Category.STYLE,
+            "Dockerfile",
+            source.span(m, m + "MAINTAINER me".length()),
+            "MAINTAINER is deprecated",
+            Fix.of("Use a LABEL", TextEdit.replace(source.span(m, m + 13), "LABEL a=b")),
+            null,
+            null);
+    String out =
+        TextReport.render(new ScanResult(List.of(f), List.of(), 1), Map.of("Dockerfile", source));
+    List<String> lines = out.lines().toList();
+    int start = m - TextReport.WINDOW / 4;
+    String shown = "..." + text.substring(start, start + TextReport.WINDOW) + "...";
+    assertEquals("    1 | " + shown, lines.get(1));
+    assertEquals("      | " + " ".repeat(3 + m - start) + "^".repeat(13), lines.get(2));
+    // "- " and "+ " share the line up to MAINTAINER, so the change is in view on both.
+    assertTrue(
+        lines.get(4).startsWith("      - ...") && lines.get(4).contains("MAINTAINER me"), out);
+    assertTrue(lines.get(5).startsWith("      + ...") && lines.get(5).contains("LABEL a=b"));
+    assertTrue(out.length() < 1_000, out);
+  }
+
   @Test
   void summaryCountsBySeverity() {
     assertEquals(
