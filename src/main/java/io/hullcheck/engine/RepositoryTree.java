@@ -1,9 +1,11 @@
 package io.hullcheck.engine;
 
+import io.hullcheck.dockerfile.DockerfileParser;
 import io.hullcheck.rules.BuildContext;
 import io.hullcheck.rules.RepositoryView;
 import io.hullcheck.rules.Workflow;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,14 +117,17 @@ public record RepositoryTree(List<String> paths, boolean truncated, Map<String, 
 
   /**
    * The inputs with a build context on every Dockerfile and the repository view on the first
-   * Dockerfile in path order, so a repository-level finding appears once.
+   * Dockerfile in path order whose final stage has a FROM image, so a repository-level finding
+   * appears once and has a line to stand on: a Dockerfile that does not parse to a stage would
+   * carry the view and report nothing, hiding the finding from the files that do.
    */
   public List<InputFile> attach(List<InputFile> inputs, ContextDirs dirs, RepositoryView view) {
     String first =
         inputs.stream()
             .filter(i -> i.kind() == FileKind.DOCKERFILE)
+            .sorted(Comparator.comparing(InputFile::path))
+            .filter(RepositoryTree::hasFinalImage)
             .map(InputFile::path)
-            .sorted()
             .findFirst()
             .orElse(null);
     List<InputFile> out = new ArrayList<>(inputs.size());
@@ -136,6 +141,13 @@ public record RepositoryTree(List<String> paths, boolean truncated, Map<String, 
       out.add(in.path().equals(first) ? with.withRepository(view) : with);
     }
     return out;
+  }
+
+  private static boolean hasFinalImage(InputFile dockerfile) {
+    return DockerfileParser.parse(dockerfile.source())
+        .finalStage()
+        .map(stage -> !stage.from().args().isEmpty())
+        .orElse(false);
   }
 
   private static String parentOf(String path) {

@@ -92,6 +92,22 @@ class RepositoryAwareCliTest {
     assertTrue(scan.out().contains("aquasecurity/trivy-action"), scan.out());
   }
 
+  /**
+   * The first Dockerfiles in path order give the finding no FROM to stand on (binary, no
+   * instructions, no FROM): the next one that has a final image carries it, once.
+   */
+  @Test
+  void aFirstDockerfileWithoutAFinalImagePassesTheFindingOn() throws IOException {
+    write("a/Dockerfile", "RUN echo no from here\n");
+    write("b/Dockerfile", "# nothing but a comment\n");
+    Files.write(dir.resolve("c.Dockerfile"), new byte[] {'F', 0, 'R', 0});
+    write("d/Dockerfile", "FROM alpine:3.20\n");
+    write("e/Dockerfile", "FROM alpine:3.20\n");
+    Run scan = run("scan", dir.toString());
+    assertTrue(scan.out().contains("d/Dockerfile:1:6: info [image-scan-missing]"), scan.out());
+    assertEquals(1, scan.out().split("image-scan-missing", -1).length - 1, scan.out());
+  }
+
   @Test
   void symbolicLinksAreNeitherFollowedNorListed() throws IOException {
     write("Dockerfile", "FROM alpine:3.20\nCOPY . /app\n");
