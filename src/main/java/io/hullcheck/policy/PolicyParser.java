@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -82,6 +83,23 @@ final class PolicyParser {
     }
   }
 
+  /** A value that starts a list item, a mapping value or a flow item with {@code *} or {@code {}. */
+  private static final Pattern UNQUOTED_GLOB = Pattern.compile("(^\\s*-|:|\\[|,)\\s+[*{]|\\[[*{]");
+
+  /**
+   * Globs are the values people most often write unquoted, and YAML reads a leading {@code *} as an
+   * alias and a leading <code>{</code> as a mapping, so the parser's own message names neither;
+   * when the failing line (0-based {@code line}) has such a value, the hint says to quote it.
+   */
+  static String unquotedGlobHint(String text, int line) {
+    String[] lines = text.split("\n", -1);
+    if (line < 0 || line >= lines.length || !UNQUOTED_GLOB.matcher(lines[line]).find()) {
+      return "";
+    }
+    return "; a glob that starts with * or { must be quoted, e.g. '*.yml', because YAML reads a"
+        + " leading * as an alias and a leading { as a mapping";
+  }
+
   private Parsed run(String text) {
     LoadSettings settings =
         LoadSettings.builder()
@@ -96,12 +114,13 @@ final class PolicyParser {
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
       String what = e.getProblem() == null ? "is not valid YAML" : e.getProblem();
+      String hint = m == null ? "" : unquotedGlobHint(text, m.getLine());
       return failed(
           new PolicyError(
               source,
               m == null ? 1 : m.getLine() + 1,
               m == null ? 1 : m.getColumn() + 1,
-              "not valid YAML: " + what));
+              "not valid YAML: " + what + hint));
     } catch (YamlEngineException e) {
       return failed(new PolicyError(source, 1, 1, "not valid YAML: " + e.getMessage()));
     }

@@ -179,8 +179,26 @@ class PolicyErrorsTest {
         Arguments.of(
             "broken YAML",
             "rules:\n  latest-tag: [error\n",
-            ".hullcheck.yml:3:1: not valid YAML: expected ',' or ']', but got <stream end>"));
+            ".hullcheck.yml:3:1: not valid YAML: expected ',' or ']', but got <stream end>"),
+        Arguments.of(
+            "unquoted star glob",
+            "paths:\n  exclude:\n    - docs/**\n    - *.yml\n",
+            ".hullcheck.yml:4:8: not valid YAML: unexpected character found .(46)" + QUOTE_HINT),
+        Arguments.of(
+            "unquoted brace glob in a flow list",
+            "paths:\n  exclude: [docs/**, {a,b}/x]\n",
+            ".hullcheck.yml:2:27: not valid YAML: expected ',' or ']', but got <scalar>"
+                + QUOTE_HINT),
+        Arguments.of(
+            "unquoted star glob in overrides",
+            "overrides:\n  - files: *test\n    rules: {}\n",
+            ".hullcheck.yml:2:12: not valid YAML: found undefined alias test"
+                + QUOTE_HINT));
   }
+
+  private static final String QUOTE_HINT =
+      "; a glob that starts with * or { must be quoted, e.g. '*.yml', because YAML reads a leading"
+          + " * as an alias and a leading { as a mapping";
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("broken")
@@ -198,7 +216,10 @@ class PolicyErrorsTest {
           "unknown rule in an override",
           "duplicate key",
           "bad glob",
-          "broken YAML");
+          "broken YAML",
+          "unquoted star glob",
+          "unquoted brace glob in a flow list",
+          "unquoted star glob in overrides");
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("broken")
