@@ -192,8 +192,7 @@ class PolicyErrorsTest {
         Arguments.of(
             "unquoted star glob in overrides",
             "overrides:\n  - files: *test\n    rules: {}\n",
-            ".hullcheck.yml:2:12: not valid YAML: found undefined alias test"
-                + QUOTE_HINT));
+            ".hullcheck.yml:2:12: not valid YAML: found undefined alias test" + QUOTE_HINT));
   }
 
   private static final String QUOTE_HINT =

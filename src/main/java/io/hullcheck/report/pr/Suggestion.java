@@ -45,7 +45,15 @@ public record Suggestion(int startLine, int endLine, List<String> lines) {
     }
     int startLine = Math.min(source.lineOf(start), lineCount);
     int endLine;
-    if (end > start && end == source.lineStart(source.lineOf(end)) && source.lineOf(end) > 1) {
+    if (insertsBeforeBlankLine(source, fix, start, startLine)) {
+      // Lines inserted above a blank line continue the block above it (a service's keys, a
+      // stage's instructions): the suggestion takes the line above, so the comment stands on
+      // text the reader recognises instead of on an empty line.
+      startLine--;
+      endLine = startLine;
+    } else if (end > start
+        && end == source.lineStart(source.lineOf(end))
+        && source.lineOf(end) > 1) {
       // The change stops right after a line terminator: the next line is untouched.
       endLine = Math.max(startLine, source.lineOf(end) - 1);
     } else {
@@ -66,6 +74,19 @@ public record Suggestion(int startLine, int endLine, List<String> lines) {
       return Optional.empty();
     }
     return Optional.of(new Suggestion(startLine, endLine, newLines));
+  }
+
+  /** Whether every edit inserts at the start of {@code line}, past the first, and it is blank. */
+  private static boolean insertsBeforeBlankLine(SourceFile source, Fix fix, int start, int line) {
+    if (line <= 1 || line > source.lineCount() || start != source.lineStart(line)) {
+      return false;
+    }
+    for (TextEdit e : fix.edits()) {
+      if (e.startOffset() != start || e.endOffset() != start) {
+        return false;
+      }
+    }
+    return source.lineText(line).isBlank();
   }
 
   /**

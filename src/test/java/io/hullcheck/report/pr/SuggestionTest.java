@@ -34,6 +34,8 @@ class SuggestionTest {
     String crlf = "FROM python:3.12\r\nWORKDIR /app\r\nCMD [\"python\"]\r\n";
     String noEol = "FROM python:3.12\nCMD [\"python\"]";
     int cmd = df.indexOf("CMD");
+    String gap = "services:\n  cache:\n    image: redis:7\n\n  web:\n    image: nginx:1.27\n";
+    String gapCrlf = gap.replace("\n", "\r\n");
     return Stream.of(
         Arguments.of(
             "replace inside a line",
@@ -98,6 +100,27 @@ class SuggestionTest {
             1,
             2,
             "```suggestion\nFROM python:3.12-slim\nWORKDIR /app\n```"),
+        Arguments.of(
+            "lines inserted above a blank line join the line above it",
+            gap,
+            TextEdit.insert(gap.indexOf("\n\n") + 1, "    mem_limit: 512M\n"),
+            3,
+            3,
+            "```suggestion\n    image: redis:7\n    mem_limit: 512M\n```"),
+        Arguments.of(
+            "CRLF: lines inserted above a blank line join the line above it",
+            gapCrlf,
+            TextEdit.insert(gapCrlf.indexOf("\r\n\r\n") + 2, "    mem_limit: 512M\r\n"),
+            3,
+            3,
+            "```suggestion\n    image: redis:7\n    mem_limit: 512M\n```"),
+        Arguments.of(
+            "an edit on the blank line itself stays there",
+            gap,
+            edit(gap, "\n\n", 0, "\n  # cache\n"),
+            3,
+            4,
+            "```suggestion\n    image: redis:7\n  # cache\n```"),
         Arguments.of(
             "backticks in the content lengthen the fence",
             df,
