@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +51,9 @@ final class FixCommand implements Callable<Integer> {
     Map<String, InputFile> byPath = new HashMap<>();
     ws.inputs().forEach(i -> byPath.put(i.path(), i));
     int fixes = 0;
-    int changedFiles = 0;
+    // Every file written, once: a fix may edit an ignore file beside the Dockerfile it fixes, and
+    // two Dockerfiles of one context edit the same one.
+    Set<String> changedFiles = new TreeSet<>();
     boolean ioError = !ws.readProblems().isEmpty();
     // Ignore files already edited for an earlier Dockerfile of the same context, so the next one's
     // fix starts from what was written, not from what was read.
@@ -70,7 +74,10 @@ final class FixCommand implements Callable<Integer> {
         continue;
       }
       fixes += outcome.applied().size();
-      changedFiles++;
+      if (!outcome.fixed().equals(outcome.original())) {
+        changedFiles.add(input.path());
+      }
+      changedFiles.addAll(outcome.otherFiles().keySet());
       if (dryRun) {
         context.out().print(UnifiedDiff.of(input.path(), outcome.original(), outcome.fixed()));
         for (Map.Entry<String, String> other : outcome.otherFiles().entrySet()) {
@@ -101,8 +108,8 @@ final class FixCommand implements Callable<Integer> {
                 + fixes
                 + (fixes == 1 ? " fix" : " fixes")
                 + " in "
-                + changedFiles
-                + (changedFiles == 1 ? " file" : " files"));
+                + changedFiles.size()
+                + (changedFiles.size() == 1 ? " file" : " files"));
     return ioError ? Main.EXIT_USAGE : Main.EXIT_OK;
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hullcheck.policy.PolicyResult;
 import io.hullcheck.rules.dockerfile.BuildContextSecrets;
 import io.hullcheck.rules.dockerfile.ImageScanMissing;
+import io.hullcheck.rules.dockerfile.MaintainerDeprecated;
 import io.hullcheck.testing.TestPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,14 +31,16 @@ class RepositoryAwareCliTest {
     StringWriter err = new StringWriter();
     PolicyResult policy =
         new PolicyResult(
-            TestPolicy.only("build-context-secrets", "image-scan-missing"), List.of(), null);
+            TestPolicy.only("build-context-secrets", "image-scan-missing", "maintainer-deprecated"),
+            List.of(),
+            null);
     CliContext context =
         new CliContext(
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             (root, config) -> policy,
             Map.of(),
-            List.of(new BuildContextSecrets(), new ImageScanMissing()));
+            List.of(new BuildContextSecrets(), new ImageScanMissing(), new MaintainerDeprecated()));
     int code = Main.run(context, args);
     return new Run(code, out.toString(), err.toString());
   }
@@ -65,8 +68,22 @@ class RepositoryAwareCliTest {
     Run fix = run("fix", dir.toString());
     assertEquals(0, fix.code(), fix.err());
     assertEquals(".env\n.git\n", Files.readString(dir.resolve(".dockerignore")));
+    // Only the ignore file was written, once for both Dockerfiles: that is the count.
+    assertTrue(fix.err().contains("Applied 1 fix in 1 file\n"), fix.err());
     Run again = run("scan", dir.toString());
     assertEquals(0, again.code(), again.out());
+  }
+
+  /** The summary counts files written: the Dockerfile and the ignore file its fix creates. */
+  @Test
+  void theFixSummaryCountsTheIgnoreFileItWrites() throws IOException {
+    write("app/Dockerfile", "FROM alpine:3.20\nMAINTAINER me\nCOPY . /app\n");
+    write("app/.env", "X=1\n");
+    write(".github/workflows/ci.yml", "on: push\njobs:\n  s:\n    steps:\n      - run: grype .\n");
+    Run fix = run("fix", dir.toString());
+    assertEquals(0, fix.code(), fix.err());
+    assertEquals(".env\n", Files.readString(dir.resolve("app/.dockerignore")));
+    assertTrue(fix.err().contains("Applied 2 fixes in 2 files\n"), fix.err());
   }
 
   @Test
