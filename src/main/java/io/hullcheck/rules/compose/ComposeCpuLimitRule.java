@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A service without a CPU limit. The fix writes option {@code cpus} (default {@code "0.50"}) in the
- * style the service already uses; see {@link ResourceLimitFix}.
+ * style the service already uses, or the CPU reservation when that is larger; see {@link
+ * ResourceLimitFix} and {@link LimitValue}.
  */
 @RuleInfo(
     id = "compose-cpu-limit",
@@ -40,11 +41,11 @@ public final class ComposeCpuLimitRule implements ComposeRule {
         Service.ResourceLimits::cpus,
         "cpus",
         cpus,
-        s ->
+        (s, advice) ->
             "Service "
                 + s.name()
                 + " has no CPU limit; set deploy.resources.limits.cpus (or cpus) to the share"
-                + " of a core it needs, e.g. "
-                + cpus);
+                + " of a core it needs, "
+                + advice);
   }
 }

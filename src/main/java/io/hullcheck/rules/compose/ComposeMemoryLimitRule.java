@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A service without a memory limit. The fix writes option {@code memory} (default {@code 512M}) in
- * the style the service already uses; see {@link ResourceLimitFix}.
+ * the style the service already uses, or the memory reservation when that is larger; see {@link
+ * ResourceLimitFix} and {@link LimitValue}.
  */
 @RuleInfo(
     id = "compose-memory-limit",
@@ -41,11 +42,11 @@ public final class ComposeMemoryLimitRule implements ComposeRule {
         Service.ResourceLimits::memory,
         "memory",
         memory,
-        s ->
+        (s, advice) ->
             "Service "
                 + s.name()
                 + " has no memory limit; set deploy.resources.limits.memory (or mem_limit) to"
-                + " what it needs, e.g. "
-                + memory);
+                + " what it needs, "
+                + advice);
   }
 }

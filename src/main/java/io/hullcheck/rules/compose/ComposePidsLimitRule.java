@@ -43,11 +43,11 @@ public final class ComposePidsLimitRule implements ComposeRule {
         Service.ResourceLimits::pids,
         "pids",
         pids,
-        s ->
+        (s, advice) ->
             "Service "
                 + s.name()
                 + " has no PIDs limit; set deploy.resources.limits.pids (or pids_limit) above the"
-                + " number of processes and threads it runs, e.g. "
-                + pids);
+                + " number of processes and threads it runs, "
+                + advice);
   }
 }

@@ -6,6 +6,7 @@ import io.hullcheck.compose.YEntry;
 import io.hullcheck.compose.YMap;
 import io.hullcheck.compose.YNode;
 import io.hullcheck.compose.YScalar;
+import io.hullcheck.model.Span;
 import io.hullcheck.rules.ComposeRule;
 import io.hullcheck.rules.Finding;
 import io.hullcheck.rules.Fix;
@@ -16,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Reads and adds resource limits for the memory, CPU and PIDs rules. A limit counts when it is
@@ -37,7 +40,9 @@ final class ResourceLimitFix {
 
   /**
    * One finding per service whose limit (picked by {@code limit}) is not set, at the service name,
-   * each with the fix that writes {@code key: value}; {@code message} words it for the service.
+   * each with the fix that writes {@code key: value}, raised to the service's reservation when that
+   * is larger (see {@link LimitValue}); {@code message} words it for the service and the advice
+   * ({@code e.g. 512M}, {@code at least its memory reservation 2G}).
    */
   static List<Finding> missing(
       ComposeRule rule,
@@ -46,7 +51,7 @@ final class ResourceLimitFix {
       Function<Service.ResourceLimits, YNode> limit,
       String key,
       String value,
-      Function<Service, String> message) {
+      BiFunction<Service, String, String> message) {
     if (compose.root() == null) {
       return List.of();
     }
@@ -57,10 +62,54 @@ final class ResourceLimitFix {
       if (s.limits() != null && isSet(limit.apply(s.limits()))) {
         continue;
       }
-      Fix fix = context.fixes() ? add(edits, unit, s, key, value) : null;
-      out.add(rule.finding(compose.source(), s.nameSpan(), message.apply(s), fix));
+      LimitValue.Choice choice = LimitValue.choose(s, getting(compose.services(), s), key, value);
+      Fix fix =
+          context.fixes() && choice.value() != null
+              ? add(edits, unit, s, key, choice.value())
+              : null;
+      out.add(rule.finding(compose.source(), s.nameSpan(), message.apply(s, choice.advice()), fix));
     }
     return out;
+  }
+
+  /**
+   * The services that get the limit the fix for {@code s} writes: {@code s} and every other service
+   * that sees the map {@link #add} writes into, whether it merges that block through an anchor or
+   * the block is written in {@code s} and aliased by others. Identity is by span: the loader copies
+   * merged entries but keeps their nodes, so one written block has one span.
+   */
+  private static List<Service> getting(List<Service> services, Service s) {
+    YMap block = block(s);
+    Span written = legacyStyle(s) || block == null ? s.body().span() : block.span();
+    return Stream.concat(
+            Stream.of(s),
+            services.stream()
+                .filter(t -> t != s)
+                .filter(
+                    t ->
+                        t.body().span().equals(written)
+                            || (block(t) != null && block(t).span().equals(written))))
+        .toList();
+  }
+
+  /** The deepest of {@code deploy.resources.limits} that exists, or null. */
+  private static YMap block(Service s) {
+    YMap deploy = s.body().map("deploy").orElse(null);
+    YMap resources = deploy == null ? null : deploy.map("resources").orElse(null);
+    YMap limits = resources == null ? null : resources.map("limits").orElse(null);
+    return limits != null ? limits : resources != null ? resources : deploy;
+  }
+
+  /** Whether the service sets limits only with the service-level keys. */
+  private static boolean legacyStyle(Service s) {
+    boolean hasDeployLimits =
+        s.body()
+            .map("deploy")
+            .flatMap(d -> d.map("resources"))
+            .flatMap(r -> r.map("limits"))
+            .isPresent();
+    return !hasDeployLimits
+        && LEGACY_KEYS.values().stream().anyMatch(k -> s.body().entry(k).isPresent());
   }
 
   static boolean isSet(YNode limit) {
@@ -90,13 +139,12 @@ final class ResourceLimitFix {
     YMap deploy = body.map("deploy").orElse(null);
     YMap resources = deploy == null ? null : deploy.map("resources").orElse(null);
     YMap limits = resources == null ? null : resources.map("limits").orElse(null);
-    boolean legacyStyle =
-        limits == null && LEGACY_KEYS.values().stream().anyMatch(k -> body.entry(k).isPresent());
+    boolean legacyStyle = legacyStyle(s);
     boolean count = key.equals("pids") && value.matches("[1-9][0-9]*");
     String scalar = YamlEdits.quote(value, !count && YamlEdits.needsQuotes(value, true) ? '"' : 0);
     TextEdit edit;
     String where = "deploy.resources.limits." + key + ": " + scalar;
-    YMap target = limits != null ? limits : resources != null ? resources : deploy;
+    YMap target = block(s);
     String shared =
         !legacyStyle && target != null && !ValueFindings.writtenIn(s, target.span())
             ? " to the shared block at line "

@@ -36,7 +36,10 @@ final class YamlEdits {
   private final SourceFile src;
   private final String text;
   private final YNode root;
-  private String eol;
+
+  /** The file's line ending once looked up; read it only through {@link #eol()}, never directly. */
+  private String cachedEol;
+
   private Map<Long, YNode> parents;
 
   /**
@@ -133,10 +136,10 @@ final class YamlEdits {
 
   /** The file's line ending, looked up once and only when an edit writes lines. */
   private String eol() {
-    if (eol == null) {
-      eol = src.lineEnding();
+    if (cachedEol == null) {
+      cachedEol = src.lineEnding();
     }
-    return eol;
+    return cachedEol;
   }
 
   /** The entries a map has in its own text, without those merged in through {@code <<}. */
@@ -347,9 +350,9 @@ final class YamlEdits {
     int at = afterLine(lastLine(last));
     String line = indent + "- " + rendered;
     if (at == text.length() && !src.endsWithNewline()) {
-      return TextEdit.insert(at, eol + line);
+      return TextEdit.insert(at, eol() + line);
     }
-    return TextEdit.insert(at, line + eol);
+    return TextEdit.insert(at, line + eol());
   }
 
   // ---------------------------------------------------------------- replace
