@@ -371,7 +371,7 @@ public final class Engine {
       return new FileResult(path, true, List.of(), problems);
     }
     SourceFile source = parsed.source(file);
-    List<Finding> findings = evaluate(parsed, file, active, policy, fixes);
+    List<Finding> findings = evaluate(parsed, file, active, policy, fixes, all);
     if (fixes) {
       Verified verified = keepVerifiedFixes(file, parsed, findings, active, policy, all);
       findings = verified.findings();
@@ -525,7 +525,12 @@ public final class Engine {
    * RuleContext#fixes()}).
    */
   private List<Finding> evaluate(
-      Parsed parsed, InputFile file, List<Active> active, Policy policy, boolean wantFixes) {
+      Parsed parsed,
+      InputFile file,
+      List<Active> active,
+      Policy policy,
+      boolean wantFixes,
+      ComposeSources files) {
     SourceFile source = parsed.source(file);
     List<Finding> out = new ArrayList<>();
     for (Active a : active) {
@@ -536,7 +541,8 @@ public final class Engine {
               file.buildContext(),
               file.repository(),
               registry,
-              wantFixes);
+              wantFixes,
+              files);
       List<Finding> found;
       try {
         found =
@@ -837,7 +843,7 @@ public final class Engine {
     // the one each fix would get alone.
     String rule = findings.get(batch.get(0)).ruleId();
     Map<FindingKey, Integer> before = keys(findings, file.source(), edits, false, rule);
-    List<Finding> now = evaluate(parsed, after, active, policy, false);
+    List<Finding> now = evaluate(parsed, after, active, policy, false, all);
     Map<FindingKey, Integer> counts = keys(now, parsed.source(after), edits, true, rule);
     for (Map.Entry<FindingKey, Integer> t : targeted.entrySet()) {
       if (counts.getOrDefault(t.getKey(), 0) > before.getOrDefault(t.getKey(), 0) - t.getValue()) {
@@ -889,7 +895,7 @@ public final class Engine {
     SourceFile beforeSource = parsedBefore.source(file);
     SourceFile afterSource = parsed.source(after);
     // The re-check compares findings only, so the rules need not build fixes for it.
-    List<Finding> findings = evaluate(parsed, after, active, policy, false);
+    List<Finding> findings = evaluate(parsed, after, active, policy, false, afterSources);
     // An edit of another file (the ignore file) rewrites nothing in this one.
     List<TextEdit> edits = target.fix().elsewhere() ? List.of() : target.fix().edits();
     Map<FindingKey, Integer> before =

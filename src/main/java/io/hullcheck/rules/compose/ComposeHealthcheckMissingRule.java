@@ -19,11 +19,12 @@ import java.util.List;
 
 /**
  * A service with no {@code healthcheck}, or with one that is switched off ({@code disable: true},
- * {@code test: ["NONE"]}). A healthcheck merged in through an anchor counts. The image may define
- * its own HEALTHCHECK, which cannot be known offline; a block with options but no {@code test}
- * tunes that inherited check and counts as present. The message suggests a probe only for official
- * images whose tools are known (see {@link HealthProbes}). No fix: a probe that works depends on
- * what is installed in the image and on what the service serves.
+ * {@code test: ["NONE"]}). A healthcheck merged in through an anchor counts, and so does a
+ * HEALTHCHECK in the stage the service builds when its Dockerfile can be read ({@link BuiltImage}).
+ * A pulled image may define its own HEALTHCHECK, which cannot be known offline; a block with
+ * options but no {@code test} tunes that inherited check and counts as present. The message
+ * suggests a probe only for official images whose tools are known (see {@link HealthProbes}). No
+ * fix: a probe that works depends on what is installed in the image and on what the service serves.
  */
 @RuleInfo(
     id = "compose-healthcheck-missing",
@@ -46,6 +47,11 @@ public final class ComposeHealthcheckMissingRule implements ComposeRule {
     ValueFindings disabled = new ValueFindings(this, compose, context);
     for (Service s : compose.services()) {
       Healthcheck hc = s.healthcheck();
+      if (hc == null
+          && BuiltImage.stage(compose, s, context).map(BuiltImage::hasHealthcheck).orElse(false)) {
+        // The image this service builds checks itself; the compose file need not repeat it.
+        continue;
+      }
       if (hc == null) {
         out.add(
             finding(
