@@ -140,7 +140,7 @@ final class Interpolator {
   }
 
   /** Index of the '}' that closes a '${' whose body starts at {@code from}, or -1. */
-  private static int closingBrace(String text, int from) {
+  static int closingBrace(String text, int from) {
     int depth = 1;
     for (int i = from; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -159,11 +159,11 @@ final class Interpolator {
     return -1;
   }
 
-  private static boolean isNameStart(char c) {
+  static boolean isNameStart(char c) {
     return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  private static int nameEnd(String text, int from) {
+  static int nameEnd(String text, int from) {
     int i = from;
     while (i < text.length()) {
       char c = text.charAt(i);

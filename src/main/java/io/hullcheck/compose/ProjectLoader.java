@@ -144,7 +144,28 @@ public final class ProjectLoader {
         services,
         List.copyOf(comments),
         List.copyOf(problems),
-        new ProjectText(segments));
+        new ProjectText(segments, definitions(source)));
+  }
+
+  /**
+   * Where each file read defines each service, by name: from the name to the end of its body. A
+   * merged service keeps the spans of its first definition only, so this is how a rule tells a
+   * value an override file writes in the service from one written outside it (an anchor).
+   */
+  private Map<String, List<Span>> definitions(SourceFile source) {
+    Map<String, List<Span>> out = new HashMap<>();
+    for (ComposeFile layer : layers.values()) {
+      if (layer == null || layer.root() == null) {
+        continue;
+      }
+      for (YEntry e : layer.root().map("services").map(YMap::entries).orElse(List.of())) {
+        int end = e.value() == null ? e.key().span().endOffset() : e.value().span().endOffset();
+        out.computeIfAbsent(e.name(), k -> new ArrayList<>())
+            .add(source.span(e.key().span().startOffset(), end));
+      }
+    }
+    out.replaceAll((name, spans) -> List.copyOf(spans));
+    return out;
   }
 
   // ---------------------------------------------------------------- files

@@ -3,6 +3,7 @@ package io.hullcheck.compose;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.model.Span;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where each part of a compose model's text comes from. A model merged from several files is read
@@ -11,14 +12,35 @@ import java.util.List;
  * a span in that file. A single file is one segment covering it all. Immutable.
  *
  * @param segments the files in the order their text appears
+ * @param definitions per service name, the span of each file's definition of it (name to end of
+ *     body); empty for a single file, whose services' own entries say it all
  */
-public record ProjectText(List<Segment> segments) {
+public record ProjectText(List<Segment> segments, Map<String, List<Span>> definitions) {
 
   public ProjectText {
     segments = List.copyOf(segments);
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("a project text has at least one file");
     }
+    definitions = Map.copyOf(definitions);
+  }
+
+  public ProjectText(List<Segment> segments) {
+    this(segments, Map.of());
+  }
+
+  /**
+   * Whether the span lies in some file's definition of the service: a value an override file writes
+   * under {@code services.NAME} belongs to that service, though the merged service's own spans are
+   * those of its first definition.
+   */
+  public boolean inDefinitionOf(String service, Span span) {
+    for (Span d : definitions.getOrDefault(service, List.of())) {
+      if (span.startOffset() >= d.startOffset() && span.endOffset() <= d.endOffset()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

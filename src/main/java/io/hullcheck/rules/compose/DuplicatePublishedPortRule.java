@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * when either is the wildcard of the other's family ({@code 0.0.0.0} for IPv4, {@code ::} for
  * IPv6); {@code 127.0.0.1} and {@code 127.0.0.2} do not. Services whose {@code profiles} are
  * disjoint never run together and are not compared. Unknown values are exempt. Every clashing port
- * after the first is reported, naming the first.
+ * after the first is reported where it is written, naming the first with its file when that is
+ * another (an override file's port is merged into the service, not put in place of the compose
+ * file's, unless they are the same port).
  */
 @RuleInfo(
     id = "duplicate-published-port",
@@ -62,7 +64,8 @@ public final class DuplicatePublishedPortRule implements ComposeRule {
         Bound first = seen.stream().filter(a -> clash(a, b)).findFirst().orElse(null);
         seen.add(b);
         if (first != null) {
-          out.add(finding(compose.source(), where(edits, b), message(b, first)));
+          Span at = where(compose, edits, b);
+          out.add(finding(compose.source(), at, message(compose, at, b, first)));
         }
       }
     }
@@ -133,8 +136,8 @@ public final class DuplicatePublishedPortRule implements ComposeRule {
   }
 
   /** The short-syntax item or the long syntax's {@code published}; the service when shared. */
-  private static Span where(YamlEdits edits, Bound b) {
-    if (!ValueFindings.writtenIn(b.service, b.port.node().span())) {
+  private static Span where(ComposeFile compose, YamlEdits edits, Bound b) {
+    if (!ValueFindings.writtenIn(compose, b.service, b.port.node().span())) {
       return b.service.nameSpan();
     }
     if (b.port.node() instanceof YMap m && m.entry("published").isPresent()) {
@@ -143,19 +146,42 @@ public final class DuplicatePublishedPortRule implements ComposeRule {
     return edits.tight(b.port.node());
   }
 
-  private static String message(Bound b, Bound first) {
+  /**
+   * Names the first port by line, and its file when that is another; a port of the same service
+   * clashes within one container, which in a project of several files usually means an override
+   * file added a port that was meant to replace the compose file's.
+   */
+  private static String message(ComposeFile compose, Span at, Bound b, Bound first) {
     String address = b.port.hostIp() == null ? "" : b.port.hostIp() + ":";
-    String owner = first.service == b.service ? "this service" : "service " + first.service.name();
-    return "Host port "
-        + address
-        + b.port.published()
-        + "/"
-        + b.port.protocol()
-        + " is already published by "
-        + owner
-        + " (line "
-        + first.port.node().span().startLine()
-        + "), so one of the two containers fails to start; publish another host port, or bind"
-        + " each to its own address";
+    Span firstAt = first.port.node().span();
+    String line = compose.where(firstAt, at);
+    String clash;
+    if (first.service != b.service) {
+      clash =
+          " is already published by service "
+              + first.service.name()
+              + " ("
+              + line
+              + "), so one of the two containers fails to start; publish another host port, or"
+              + " bind each to its own address";
+    } else if (!compose
+        .layout()
+        .locate(firstAt)
+        .path()
+        .equals(compose.layout().locate(at).path())) {
+      clash =
+          " is already published by this service ("
+              + line
+              + "), and Compose keeps both ports, so the container fails to start; tag this"
+              + " file's ports !override to replace that file's ports instead of adding to them,"
+              + " or publish another host port";
+    } else {
+      clash =
+          " is already published by this service ("
+              + line
+              + "), so the container fails to start; publish another host port, or bind each to"
+              + " its own address";
+    }
+    return "Host port " + address + b.port.published() + "/" + b.port.protocol() + clash;
   }
 }

@@ -50,7 +50,7 @@ public final class SecurityOptUnconfinedRule implements ComposeRule {
         if (!(item instanceof YScalar opt) || opt.value() == null) {
           continue;
         }
-        String what = unconfined(opt.value());
+        Unconfined what = unconfined(opt.value());
         if (what == null) {
           continue;
         }
@@ -58,40 +58,48 @@ public final class SecurityOptUnconfinedRule implements ComposeRule {
             s,
             "security_opt",
             edits.tight(item),
-            "security_opt "
-                + opt.value()
-                + " "
-                + what
-                + "; remove it (or point seccomp at a"
-                + " custom profile that allows only the extra calls the service needs)",
+            "security_opt " + opt.value() + " " + what.turnsOff() + "; remove it" + what.advice(),
             () -> fix(edits, entry, seq, item, opt.value()));
       }
     }
     return found.findings();
   }
 
-  /** What the option turns off, or null when it confines. */
-  static String unconfined(String option) {
+  /**
+   * What an option turns off, and the confined alternative to offer, which belongs to the same
+   * mechanism: seccomp advice means nothing to someone who turned off AppArmor or SELinux.
+   *
+   * @param turnsOff what the option turns off, for the message
+   * @param advice the alternative to removing it, starting with " (or", or empty when there is none
+   *     worth naming
+   */
+  record Unconfined(String turnsOff, String advice) {}
+
+  /** What the option turns off ({@code :} and {@code =} alike), or null when it confines. */
+  static Unconfined unconfined(String option) {
     String o = option.strip().toLowerCase(Locale.ROOT).replace('=', ':');
     switch (o) {
       case "seccomp:unconfined":
-        return "turns off the seccomp system-call filter";
+        return new Unconfined(
+            "turns off the seccomp system-call filter",
+            " (or point seccomp at a custom profile that allows only the extra calls the service"
+                + " needs)");
       case "apparmor:unconfined":
-        return "turns off AppArmor confinement";
+        return new Unconfined(
+            "turns off AppArmor confinement",
+            " (or load a custom AppArmor profile on the host that allows only the extra access the"
+                + " service needs, and name it with apparmor:PROFILE)");
       case "label:disable":
-        return "turns off SELinux labelling";
+        return new Unconfined(
+            "turns off SELinux labelling",
+            " (or relabel the bind mounts the service needs with :z or :Z, or give it a SELinux"
+                + " type that allows the extra access with label:type:TYPE)");
       case "systempaths:unconfined":
-        return "unmasks the /proc and /sys paths the runtime hides from containers";
+        return new Unconfined(
+            "unmasks the /proc and /sys paths the runtime hides from containers", "");
       default:
         return null;
     }
-  }
-
-  private static String advice(String option) {
-    return option.strip().toLowerCase(Locale.ROOT).startsWith("seccomp")
-        ? " (or point seccomp at a custom profile that allows only the extra calls the service"
-            + " needs)"
-        : "";
   }
 
   private static Fix fix(YamlEdits edits, YEntry entry, YSeq seq, YNode item, String value) {

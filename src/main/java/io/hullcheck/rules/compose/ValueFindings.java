@@ -80,7 +80,7 @@ final class ValueFindings {
 
   private static String note(ComposeFile compose, Group g) {
     boolean shared = g.uses.size() > 1;
-    boolean elsewhere = g.uses.stream().anyMatch(u -> !writtenIn(u.service(), g.at));
+    boolean elsewhere = g.uses.stream().anyMatch(u -> !writtenIn(compose, u.service(), g.at));
     if (!shared && !elsewhere) {
       return null;
     }
@@ -93,14 +93,16 @@ final class ValueFindings {
     }
     String owner =
         g.uses.stream()
-            .filter(u -> writtenIn(u.service(), g.at))
+            .filter(u -> writtenIn(compose, u.service(), g.at))
             .map(u -> u.service().name())
             .findFirst()
             .orElse(null);
+    // Named with its file in a project of several files: the services' lines below may be in
+    // another file than this one.
     String where =
         owner == null
-            ? "The value is written at " + compose.where(g.at, g.at) + ", outside the service"
-            : "The value is written in service " + owner + " at " + compose.where(g.at, g.at);
+            ? "The value is written at " + compose.where(g.at, null) + ", outside the service"
+            : "The value is written in service " + owner + " at " + compose.where(g.at, null);
     if (!shared) {
       return where
           + ", and used by "
@@ -113,7 +115,20 @@ final class ValueFindings {
         + "; fixing it there fixes all of them, or override the key in one service";
   }
 
-  /** Whether a span lies in the service's own text: its name line and its written body. */
+  /**
+   * Whether a span lies in the service's own text in any file of the project: {@link
+   * #writtenIn(Service, Span)}, or a definition of the service in another file (an override file's
+   * {@code services.NAME}), which the merged service's spans do not cover.
+   */
+  static boolean writtenIn(ComposeFile compose, Service s, Span at) {
+    return writtenIn(s, at) || compose.layout().inDefinitionOf(s.name(), at);
+  }
+
+  /**
+   * Whether a span lies in the service's own text: its name line and its written body. In a project
+   * of several files this sees only the service's first definition; see {@link
+   * #writtenIn(ComposeFile, Service, Span)}.
+   */
   static boolean writtenIn(Service s, Span at) {
     Span key = s.entry().key().span();
     int end = key.endOffset();

@@ -1,5 +1,6 @@
 package io.hullcheck.rules.dockerfile;
 
+import io.hullcheck.compose.WrittenText;
 import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.KeyValue;
@@ -24,9 +25,11 @@ import java.util.regex.Pattern;
  * a literal, or when the stage uses it (a later RUN, or an instruction that expands it): a build
  * arg's value is recorded in the image history of every RUN that sees it. Not reported: empty
  * values and switches ({@code ALLOW_EMPTY_PASSWORD=yes}), values taken from another variable (that
- * one is checked where it is declared), {@code *_FILE} names that point into {@code /run/secrets},
- * an ARG that is declared but never used, and names where the secret word is followed by a metadata
- * word ({@code PASSWORD_MIN_LENGTH}, {@code TOKEN_URL}, {@code *_SHA256}, {@code *_VERSION}).
+ * one is checked where it is declared) unless a default of it is a literal ({@code
+ * ${DB_PASS:-hunter2}}; empty, switch and stand-in defaults such as {@code changeme} do not count),
+ * {@code *_FILE} names that point into {@code /run/secrets}, an ARG that is declared but never
+ * used, and names where the secret word is followed by a metadata word ({@code
+ * PASSWORD_MIN_LENGTH}, {@code TOKEN_URL}, {@code *_SHA256}, {@code *_VERSION}).
  */
 @RuleInfo(
     id = "secret-in-build-variable",
@@ -79,6 +82,23 @@ public final class SecretInBuildVariable implements DockerfileRule {
     }
   }
 
+  /**
+   * Whether a value with references writes a secret as the default of one ({@code
+   * ${DB_PASSWORD:-hunter2}}): the default is in the Dockerfile and becomes the value wherever the
+   * variable is unset. Empty, switch and stand-in defaults ({@code changeme}, {@code xxx}) are not
+   * secrets. The {@code :-} and {@code -} forms read as in Compose ({@link WrittenText}); a value
+   * with an escaped {@code $} is left alone, since WrittenText does not know Dockerfile escapes.
+   */
+  private static boolean hasLiteralDefault(String raw) {
+    if (raw.contains("\\$") || raw.contains("`$")) {
+      return false;
+    }
+    WrittenText written = WrittenText.of(raw);
+    return written.defaults().stream()
+        .map(d -> written.text().substring(d.start(), d.end()))
+        .anyMatch(d -> !Secrets.isPlaceholder(d) && !Secrets.isPlaceholderWording(d));
+  }
+
   /** The message for a secret variable, or null when it carries no secret into the image. */
   private static String judge(
       KeyValue kv, boolean isArg, boolean global, List<Instruction> later, List<String> patterns) {
@@ -87,7 +107,7 @@ public final class SecretInBuildVariable implements DockerfileRule {
     boolean literal =
         kv.value() != null
             && !Secrets.isPlaceholder(kv.value())
-            && !Secrets.isReference(kv.rawValue());
+            && (!Secrets.isReference(kv.rawValue()) || hasLiteralDefault(kv.rawValue()));
     if (Secrets.isFileName(name)) {
       if (!Secrets.isSecretName(Secrets.withoutFileSuffix(name), patterns)
           || !literal

@@ -672,6 +672,28 @@ public final class Secrets {
     return raw != null && REFERENCE.matcher(raw).find();
   }
 
+  /**
+   * Whether a value is worded as a stand-in for a secret rather than one: it says so ({@code
+   * changeme}, {@code example}, {@code placeholder}, {@code your-token-here}) or it is a mask
+   * ({@code xxx}, {@code ***}, {@code <password>}). The compose rule asks this of interpolation
+   * defaults ({@code ${DB_PASSWORD:-changeme}}), which are written to be overridden; a literal
+   * value is judged by {@link #isPlaceholder} alone, as before.
+   */
+  public static boolean isPlaceholderWording(String value) {
+    String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    if (v.isEmpty()) {
+      return false;
+    }
+    return PLACEHOLDER_WORDING.matcher(v).find()
+        || v.chars().allMatch(c -> c == '*' || c == 'x' || c == '.')
+        || (v.startsWith("<") && v.endsWith(">"));
+  }
+
+  private static final Pattern PLACEHOLDER_WORDING =
+      Pattern.compile(
+          "change[-_.]?(?:me|it|this)|replace[-_.]?(?:me|this)|example|sample|placeholder|dummy"
+              + "|^your[-_.]");
+
   /** Whether a value carries no secret: empty, or a switch such as {@code yes}/{@code false}. */
   public static boolean isPlaceholder(String value) {
     String v = value == null ? "" : value.trim();

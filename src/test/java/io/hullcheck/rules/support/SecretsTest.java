@@ -44,6 +44,31 @@ class SecretsTest {
     assertEquals(secret, Secrets.isSecretName(name, Secrets.DEFAULT_NAME_PATTERNS));
   }
 
+  /** Interpolation defaults that stand in for a secret, and ones that may be the secret. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "changeme, true",
+    "CHANGE_ME, true",
+    "please-change-this, true",
+    "replace-me, true",
+    "example, true",
+    "my-sample-key, true",
+    "placeholder, true",
+    "dummy, true",
+    "your-token-here, true",
+    "xxx, true",
+    "'***', true",
+    "<password>, true",
+    "'', false",
+    "hunter2secret, false",
+    "postgres, false",
+    "s3cr3t, false",
+    "yourself123, false",
+  })
+  void placeholderWording(String value, boolean placeholder) {
+    assertEquals(placeholder, Secrets.isPlaceholderWording(value));
+  }
+
   @ParameterizedTest(name = "{1} in {0}")
   @CsvSource(
       delimiter = '|',
