@@ -50,7 +50,8 @@ public final class BuildAndImageRule implements ComposeRule {
           || exceptions.contains(s.name())) {
         continue;
       }
-      boolean own = image.mergedVia() == null && ValueFindings.writtenIn(s, image.key().span());
+      boolean own =
+          image.mergedVia() == null && ValueFindings.writtenIn(compose, s, image.key().span());
       out.add(
           finding(
               compose.source(),

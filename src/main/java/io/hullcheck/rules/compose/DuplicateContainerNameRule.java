@@ -56,7 +56,7 @@ public final class DuplicateContainerNameRule implements ComposeRule {
       if (earlier == null) {
         continue;
       }
-      boolean own = e.mergedVia() == null && ValueFindings.writtenIn(s, e.value().span());
+      boolean own = e.mergedVia() == null && ValueFindings.writtenIn(compose, s, e.value().span());
       out.add(
           finding(
               compose.source(),

@@ -78,7 +78,7 @@ public final class NoNewPrivilegesMissingRule implements ComposeRule {
             () -> replace(edits, (YScalar) off));
         continue;
       }
-      boolean own = entry.mergedVia() == null && ValueFindings.writtenIn(s, seq.span());
+      boolean own = entry.mergedVia() == null && ValueFindings.writtenIn(compose, s, seq.span());
       out.add(missing(compose, s, entry, own && context.fixes() ? append(edits, seq) : null));
     }
     out.addAll(disabled.findings());
@@ -115,7 +115,7 @@ public final class NoNewPrivilegesMissingRule implements ComposeRule {
     String where;
     if (entry == null) {
       where = "add security_opt: [\"no-new-privileges:true\"]";
-    } else if (!ValueFindings.writtenIn(s, entry.value().span())) {
+    } else if (!ValueFindings.writtenIn(compose, s, entry.value().span())) {
       where =
           "add no-new-privileges:true to its security_opt list, written at "
               + compose.where(entry.value().span(), s.nameSpan());

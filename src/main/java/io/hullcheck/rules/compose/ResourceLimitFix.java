@@ -65,7 +65,7 @@ final class ResourceLimitFix {
       LimitValue.Choice choice = LimitValue.choose(s, getting(compose.services(), s), key, value);
       Fix fix =
           context.fixes() && choice.value() != null
-              ? add(edits, unit, s, key, choice.value())
+              ? add(compose, edits, unit, s, key, choice.value())
               : null;
       out.add(rule.finding(compose.source(), s.nameSpan(), message.apply(s, choice.advice()), fix));
     }
@@ -132,7 +132,8 @@ final class ResourceLimitFix {
    * @param key {@code memory}, {@code cpus} or {@code pids} (written as a plain number)
    * @return the fix, or null when the service's shape gives no safe place to write it
    */
-  static Fix add(YamlEdits edits, String unit, Service s, String key, String value) {
+  static Fix add(
+      ComposeFile compose, YamlEdits edits, String unit, Service s, String key, String value) {
     YMap body = s.body();
     boolean bodyWritten = body.span().startOffset() >= s.entry().key().span().endOffset();
     String legacyKey = LEGACY_KEYS.get(key);
@@ -146,9 +147,9 @@ final class ResourceLimitFix {
     String where = "deploy.resources.limits." + key + ": " + scalar;
     YMap target = block(s);
     String shared =
-        !legacyStyle && target != null && !ValueFindings.writtenIn(s, target.span())
-            ? " to the shared block at line "
-                + target.span().startLine()
+        !legacyStyle && target != null && !ValueFindings.writtenIn(compose, s, target.span())
+            ? " to the shared block at "
+                + compose.where(target.span(), s.nameSpan())
                 + ", which every service merging it gets"
             : "";
     if (legacyStyle) {

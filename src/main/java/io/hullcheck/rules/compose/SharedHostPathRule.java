@@ -56,7 +56,7 @@ public final class SharedHostPathRule implements ComposeRule {
         if (first == null || first == s) {
           continue;
         }
-        boolean own = ValueFindings.writtenIn(s, v.node().span());
+        boolean own = ValueFindings.writtenIn(compose, s, v.node().span());
         out.add(
             finding(
                 compose.source(),

@@ -57,6 +57,23 @@ class OverrideFileFindingsTest {
             "services:\n  web:\n    security_opt:\n      - seccomp:unconfined\n",
             "compose.override.yaml:4 | turns off the seccomp | null"),
         row(
+            "a container name the override gives a second service",
+            new DuplicateContainerNameRule(),
+            "services:\n  web:\n    container_name: app\n  api:\n    container_name: app\n",
+            "compose.override.yaml:5 | which service web (line 2) already uses | null"),
+        row(
+            "a host path the override binds into a second service",
+            new SharedHostPathRule(),
+            "services:\n  web:\n    volumes:\n      - ./data:/data\n  api:\n    volumes:\n"
+                + "      - ./data:/srv\n",
+            "compose.override.yaml:7 | host path ./data writable, as service web | null"),
+        row(
+            "a security_opt list the override writes",
+            new NoNewPrivilegesMissingRule(),
+            "services:\n  web:\n    security_opt:\n      - label:type:svirt_apache_t\n"
+                + "  api:\n    security_opt: [no-new-privileges:true]\n",
+            "compose.yaml:2 | add no-new-privileges:true to its security_opt list unless | null"),
+        row(
             "a value the override writes in an anchor",
             new SecurityOptUnconfinedRule(),
             "x-lax: &lax\n  - seccomp:unconfined\nservices:\n  web:\n    security_opt: *lax\n",
