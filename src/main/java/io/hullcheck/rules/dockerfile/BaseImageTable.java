@@ -32,8 +32,19 @@ final class BaseImageTable {
       List<String> noFixIfRunUses,
       List<FullTag> full) {}
 
+  /**
+   * A row of an image list: {@code image} and {@code tag} globs with their exceptions, plus what
+   * the list says of the image ({@code tools} for probe_tools, {@code commands} for steps_down,
+   * {@code advice} for root_master; empty or null elsewhere).
+   */
   record ImageGlob(
-      String image, String tag, List<String> except, List<String> exceptTags, List<String> tools) {
+      String image,
+      String tag,
+      List<String> except,
+      List<String> exceptTags,
+      List<String> tools,
+      List<String> commands,
+      String advice) {
     boolean matches(String name, String tagValue) {
       if (!Globs.matches(image, name) || except.stream().anyMatch(g -> Globs.matches(g, name))) {
         return false;
@@ -52,15 +63,25 @@ final class BaseImageTable {
     }
   }
 
-  private static final BaseImageTable EMPTY = new BaseImageTable(List.of(), List.of(), List.of());
+  private static final BaseImageTable EMPTY =
+      new BaseImageTable(List.of(), List.of(), List.of(), List.of(), List.of());
 
   private final List<Variant> variants;
   private final List<ImageGlob> nonroot;
+  private final List<ImageGlob> stepsDown;
+  private final List<ImageGlob> rootMaster;
   private final List<ImageGlob> probeTools;
 
-  private BaseImageTable(List<Variant> variants, List<ImageGlob> nonroot, List<ImageGlob> probes) {
+  private BaseImageTable(
+      List<Variant> variants,
+      List<ImageGlob> nonroot,
+      List<ImageGlob> stepsDown,
+      List<ImageGlob> rootMaster,
+      List<ImageGlob> probes) {
     this.variants = variants;
     this.nonroot = nonroot;
+    this.stepsDown = stepsDown;
+    this.rootMaster = rootMaster;
     this.probeTools = probes;
   }
 
@@ -93,7 +114,11 @@ final class BaseImageTable {
       }
     }
     return new BaseImageTable(
-        List.copyOf(variants), globs(root.get("nonroot")), globs(root.get("probe_tools")));
+        List.copyOf(variants),
+        globs(root.get("nonroot")),
+        globs(root.get("steps_down")),
+        globs(root.get("root_master")),
+        globs(root.get("probe_tools")));
   }
 
   /** The variant row for an official image, if the table has one. */
@@ -144,6 +169,22 @@ final class BaseImageTable {
     return nonroot.stream().anyMatch(g -> g.matches(name, tag));
   }
 
+  /** The steps_down row of the image: its entrypoint runs these commands as its own user. */
+  Optional<ImageGlob> stepsDown(ImageRef ref) {
+    return first(stepsDown, ref);
+  }
+
+  /** The root_master row of the image: a root master with unprivileged workers, and advice. */
+  Optional<ImageGlob> rootMaster(ImageRef ref) {
+    return first(rootMaster, ref);
+  }
+
+  private static Optional<ImageGlob> first(List<ImageGlob> rows, ImageRef ref) {
+    String name = Stages.canonicalName(ref);
+    String tag = ref.tag() == null ? "latest" : ref.tag();
+    return rows.stream().filter(g -> g.matches(name, tag)).findFirst();
+  }
+
   /** The probe tools ({@code curl}, {@code wget}) the image ships. */
   Set<String> probeTools(ImageRef ref) {
     String name = Stages.canonicalName(ref);
@@ -168,7 +209,9 @@ final class BaseImageTable {
                 str(m.get("tag")),
                 strings(m.get("except")),
                 strings(m.get("except_tags")),
-                strings(m.get("tools"))));
+                strings(m.get("tools")),
+                strings(m.get("commands")),
+                str(m.get("advice"))));
       }
     }
     return List.copyOf(out);

@@ -5,6 +5,7 @@ import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.Stage;
 import io.hullcheck.model.ImageRef;
 import io.hullcheck.model.SourceFile;
+import io.hullcheck.model.Span;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
@@ -28,7 +29,10 @@ import java.util.Set;
  * base image's default, which is root unless the base-image table lists the image as non-root. A
  * USER whose value depends on an unknown variable, or a base image that cannot be resolved, gives
  * no finding. Windows images are skipped: their accounts are not Unix uids. So are images that
- * install or run gosu or su-exec: their entrypoint starts as root on purpose and steps down.
+ * install or run gosu or su-exec, and official images whose entrypoint steps down to their own user
+ * (the base-image table's {@code steps_down}) while the stage keeps that entrypoint and its server
+ * command. Where USER would break the image (a stepping-down entrypoint the stage bypasses, or a
+ * server with a root master and unprivileged workers, {@code root_master}) the finding has no fix.
  */
 @RuleInfo(
     id = "user-root",
@@ -87,12 +91,41 @@ public final class UserRoot implements DockerfileRule {
     if (isWindows(stage) || !baseRunsAsRoot(stage, context)) {
       return List.of();
     }
+    // The FROM keyword, not the whole line: other rules' fixes edit the image reference, and a
+    // finding must stay recognisably the same across them.
+    Span at = stage.from().keywordSpan();
+    BaseImageTable table = BaseImageTable.of(context.data());
+    Optional<ImageRef> base = Stages.baseImage(stage);
+    Optional<BaseImageTable.ImageGlob> stepsDown = base.flatMap(table::stepsDown);
+    if (stepsDown.isPresent()) {
+      Optional<String> replaced = replacedStart(stage, stepsDown.get().commands());
+      if (replaced.isEmpty()) {
+        return List.of();
+      }
+      return List.of(
+          finding(
+              source,
+              at,
+              "The final stage sets no USER and "
+                  + replaced.get()
+                  + ", so the base image's entrypoint no longer switches to its own user and the"
+                  + " container runs as root; start "
+                  + String.join(" or ", stepsDown.get().commands())
+                  + " through the image's entrypoint, or set USER to the image's user"));
+    }
+    Optional<BaseImageTable.ImageGlob> rootMaster = base.flatMap(table::rootMaster);
+    if (rootMaster.isPresent()) {
+      return List.of(
+          finding(
+              source,
+              at,
+              "The final stage sets no USER, so the server's master process runs as root; "
+                  + rootMaster.get().advice()));
+    }
     return List.of(
         finding(
             source,
-            // The FROM keyword, not the whole line: other rules' fixes edit the image reference,
-            // and a finding must stay recognisably the same across them.
-            stage.from().keywordSpan(),
+            at,
             "The final stage sets no USER, so the container runs as root; add USER "
                 + user
                 + " (a numeric uid needs no /etc/passwd entry) before CMD/ENTRYPOINT",
@@ -101,6 +134,30 @@ public final class UserRoot implements DockerfileRule {
                     e ->
                         Fix.of("Run as " + user + " (files the app writes must be owned by it)", e))
                 .orElse(null)));
+  }
+
+  /**
+   * How the stage keeps a stepping-down entrypoint from running its server as the image's user: its
+   * own ENTRYPOINT replaces the entrypoint, and a CMD the entrypoint does not recognise (shell
+   * form, which starts {@code /bin/sh}, or an exec form whose first word is not one of {@code
+   * commands} and not an option) runs as root. Empty when the image's entrypoint still steps down.
+   */
+  private static Optional<String> replacedStart(Stage stage, List<String> commands) {
+    if (Stages.lastInChain(stage, "ENTRYPOINT").isPresent()) {
+      return Optional.of("replaces the base image's ENTRYPOINT");
+    }
+    Optional<Instruction> cmd = Stages.lastInChain(stage, "CMD");
+    if (cmd.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!cmd.get().execForm() || cmd.get().args().isEmpty()) {
+      return Optional.of("its shell-form CMD starts /bin/sh, not the server");
+    }
+    String first = cmd.get().args().get(0).value();
+    if (first.startsWith("-") || commands.contains(first)) {
+      return Optional.empty();
+    }
+    return Optional.of("its CMD starts " + first + ", not " + String.join(" or ", commands));
   }
 
   /** The user part of USER after expansion; empty when it depends on an unknown variable. */

@@ -182,6 +182,43 @@ class DockerfileRuleTablesTest {
   }
 
   /**
+   * user-root on official images that start as root on purpose: no finding while the image's own
+   * entrypoint steps down to its user, a finding without a fix when the stage bypasses it or the
+   * server keeps a root master; "advice" marks a finding without a fix, null no finding.
+   */
+  static Stream<Arguments> userRootOnImagesThatStartAsRoot() {
+    return Stream.of(
+        Arguments.of("FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n", null),
+        Arguments.of(
+            "FROM postgres:16\nCMD [\"postgres\", \"-c\", \"shared_buffers=256MB\"]\n", null),
+        Arguments.of("FROM redis:7.4\nCMD [\"--appendonly\", \"yes\"]\n", null),
+        Arguments.of("FROM mariadb:11\nCMD [\"mariadbd\"]\n", null),
+        Arguments.of("FROM docker.io/library/mongo:7\n", null),
+        Arguments.of("FROM postgres:16\nENTRYPOINT [\"/start.sh\"]\n", "advice"),
+        Arguments.of("FROM postgres:16\nCMD postgres -c fsync=off\n", "advice"),
+        Arguments.of("FROM redis:7.4\nCMD [\"/bin/app\"]\n", "advice"),
+        Arguments.of("FROM nginx:1.27-alpine\nCOPY nginx.conf /etc/nginx/nginx.conf\n", "advice"),
+        Arguments.of("FROM httpd:2.4\nCOPY site/ /usr/local/apache2/htdocs/\n", "advice"),
+        Arguments.of("FROM php:8.3-apache\nCOPY . /var/www/html\n", "advice"),
+        Arguments.of("FROM php:8.3-cli\nCMD [\"php\", \"app.php\"]\n", "fix"),
+        Arguments.of("FROM postgres:16\nUSER root\n", "fix"),
+        Arguments.of("FROM mycorp/postgres:16\n", "fix"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void userRootOnImagesThatStartAsRoot(String text, String expected) throws IOException {
+    Dockerfile df = DockerfileRuleFixturesTest.parse("Dockerfile", text);
+    List<Finding> findings = new UserRoot().check(df, DockerfileRuleFixturesTest.context());
+    if (expected == null) {
+      assertEquals(List.of(), findings);
+      return;
+    }
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals(expected.equals("fix"), findings.get(0).fix() != null, findings.toString());
+  }
+
+  /**
    * A rule with options on one Dockerfile: {@code expected} is the fixed text, "finding" for a
    * finding without checking the fix, "advice" for a finding without a fix, or null for no finding.
    */
