@@ -13,6 +13,7 @@ import io.hullcheck.model.Span;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -91,7 +92,10 @@ final class ServiceReader {
           out.add(p);
         }
       } else if (item instanceof YMap m) {
-        out.add(longPort(m));
+        PortMapping p = longPort(m);
+        if (p != null) {
+          out.add(p);
+        }
       } else {
         problems.add(new ParseProblem(item.span(), "a port must be a string or a mapping"));
       }
@@ -149,34 +153,70 @@ final class ServiceReader {
     }
     String publishedValue = published == null ? null : emptyToNull(published.value);
     boolean publishedKnown = published == null || published.value != null;
-    return new PortMapping(
-        s,
-        /* longSyntax= */ false,
-        hostIp,
-        hostIpKnown,
-        publishedValue,
-        publishedKnown,
-        target.value,
-        protocol);
+    return valid(
+        new PortMapping(
+            s,
+            /* longSyntax= */ false,
+            hostIp,
+            hostIpKnown,
+            publishedValue,
+            publishedKnown,
+            target.value,
+            protocol),
+        "port '" + s.raw() + "'");
   }
 
-  private static PortMapping longPort(YMap m) {
+  private PortMapping longPort(YMap m) {
     Optional<YScalar> hostIp = m.scalar("host_ip").filter(s -> !s.isNull());
     Optional<YScalar> published = m.scalar("published").filter(s -> !s.isNull());
-    String protocol = m.scalar("protocol").map(YScalar::value).orElse("tcp");
-    return new PortMapping(
-        m,
-        /* longSyntax= */ true,
-        hostIp
-            .map(YScalar::value)
-            .map(ServiceReader::stripBrackets)
-            .map(ServiceReader::emptyToNull)
-            .orElse(null),
-        hostIp.map(YScalar::known).orElse(true),
-        published.map(YScalar::value).map(ServiceReader::emptyToNull).orElse(null),
-        published.map(YScalar::known).orElse(true),
-        m.scalar("target").map(YScalar::value).orElse(null),
-        protocol);
+    Optional<YScalar> protocol = m.scalar("protocol").filter(s -> !s.isNull());
+    return valid(
+        new PortMapping(
+            m,
+            /* longSyntax= */ true,
+            hostIp
+                .map(YScalar::value)
+                .map(ServiceReader::stripBrackets)
+                .map(ServiceReader::emptyToNull)
+                .orElse(null),
+            hostIp.map(YScalar::known).orElse(true),
+            published.map(YScalar::value).map(ServiceReader::emptyToNull).orElse(null),
+            published.map(YScalar::known).orElse(true),
+            m.scalar("target").map(YScalar::value).orElse(null),
+            protocol.map(p -> p.known() ? p.value() : null).orElse("tcp")),
+        "this port");
+  }
+
+  /**
+   * The port when Compose would accept it, else null and a problem on it: a known container port or
+   * published port that is not a number from 1 (0 for published: any free port) to 65535 or a range
+   * of them, a protocol other than tcp, udp or sctp, or a host address that is not an IPv4 or IPv6
+   * literal. Unknown (interpolated) parts are not judged. A port Compose refuses gets no findings:
+   * a fix for it would not make the file run.
+   */
+  private PortMapping valid(PortMapping p, String what) {
+    // A long-syntax published port with an address in it (127.0.0.1:8080) is not a documented
+    // shape, but Compose has accepted it; the rules treat it as unknown rather than refuse it.
+    boolean addressInPublished =
+        p.longSyntax() && p.published() != null && p.published().contains(":");
+    String why = null;
+    if (p.target() != null && !PortText.isPortOrRange(p.target(), 1)) {
+      why = "the container port '" + p.target() + "' is not a port number (1-65535) or a range";
+    } else if (p.published() != null
+        && !addressInPublished
+        && !PortText.isPortOrRange(p.published(), 0)) {
+      why = "the host port '" + p.published() + "' is not a port number (0-65535) or a range";
+    } else if (p.protocol() != null
+        && !PortText.PROTOCOLS.contains(p.protocol().toLowerCase(Locale.ROOT))) {
+      why = "the protocol '" + p.protocol() + "' is not tcp, udp or sctp";
+    } else if (p.hostIp() != null && !PortText.isIpLiteral(p.hostIp())) {
+      why = "the host address '" + p.hostIp() + "' is not an IPv4 or IPv6 address";
+    }
+    if (why == null) {
+      return p;
+    }
+    problems.add(new ParseProblem(p.node().span(), what + " is not valid: " + why));
+    return null;
   }
 
   private static String stripBrackets(String ip) {

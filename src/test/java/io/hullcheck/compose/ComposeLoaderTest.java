@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The tree: spans, anchors, merge keys, duplicates, comments and problems. */
 class ComposeLoaderTest {
@@ -165,6 +166,16 @@ class ComposeLoaderTest {
         "services:\\n  web: nginx\\n  ok:\\n    image: x\\n | 2 | 3 | service 'web' must be a mapping",
         "services:\\n  web:\\n    image: ${X\\n      | 3 | 12 | has no closing",
         "services:\\n  web:\\n    ports: 80\\n        | 3 | 12 | 'ports' must be a list",
+        "services:\\n  a:\\n    ports: ['80:\u00f0']\\n | 3 | 13 | container port '\u00f0' is not a port",
+        "services:\\n  a:\\n    ports: ['abc:80']\\n | 3 | 13 | host port 'abc' is not a port",
+        "services:\\n  a:\\n    ports: ['99999:80']\\n | 3 | 13 | host port '99999' is not",
+        "services:\\n  a:\\n    ports: ['80-70:80']\\n | 3 | 13 | host port '80-70' is not",
+        "services:\\n  a:\\n    ports: ['80:0']\\n | 3 | 13 | container port '0' is not",
+        "services:\\n  a:\\n    ports: ['80:80/xyz']\\n | 3 | 13 | protocol 'xyz' is not tcp",
+        "services:\\n  a:\\n    ports: ['1.2.3:80:80']\\n | 3 | 13 | address '1.2.3' is not",
+        "services:\\n  a:\\n    ports: ['localhost:80:80']\\n | 3 | 13 | address 'localhost'",
+        "services:\\n  a:\\n    ports: ['[::1::2]:80:80']\\n | 3 | 13 | address '::1::2'",
+        "services:\\n  a:\\n    ports:\\n      - target: 80\\n        published: x\\n | 4 | 9 | host port 'x'",
         "``                                          | 1 | 1 | empty compose file",
         "# only a comment\\n                         | 1 | 1 | empty compose file",
         "services:\\n  a: {}\\n---\\nservices:\\n  b: {}\\n | 4 | 1 | second YAML document",
@@ -175,6 +186,33 @@ class ComposeLoaderTest {
     ParseProblem p = file.problems().get(0);
     assertTrue(p.message().contains(message), p.message());
     assertEquals(List.of(line, column), List.of(p.span().startLine(), p.span().startColumn()));
+  }
+
+  /** Ports Compose accepts load without a problem, in both syntaxes. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "'80'",
+        "'8080:80'",
+        "'127.0.0.1:8080:80'",
+        "'0.0.0.0::80'",
+        "'[::1]:8080:80'",
+        "'::1:8080:80'",
+        "'[fe80::1%eth0]:80:80'",
+        "'[::ffff:10.0.0.1]:80:80'",
+        "'8000-8010:8000-8010/udp'",
+        "'0:80'",
+        "'80/TCP'",
+        "'53:53/sctp'",
+        "'${HOST_IP}:${PORT:-8080}:80'",
+        "'${PORT}:80'",
+        "{target: 80, published: '8000-8010', host_ip: '::', protocol: udp}",
+        "{target: 80, published: 8080, host_ip: 127.0.0.1}",
+      })
+  void validPortsLoadCleanly(String port) {
+    ComposeFile file = load("services:\n  a:\n    ports:\n      - " + port + "\n");
+    assertEquals(List.of(), file.problems());
+    assertEquals(1, file.services().get(0).ports().size());
   }
 
   @Test
