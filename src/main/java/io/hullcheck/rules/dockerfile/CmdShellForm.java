@@ -12,18 +12,17 @@ import io.hullcheck.rules.RuleInfo;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.rules.Target;
 import io.hullcheck.rules.TextEdit;
-import io.hullcheck.rules.support.Shell;
 import io.hullcheck.rules.support.Stages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A CMD or ENTRYPOINT in shell form in the image that ships (the final stage and the stages it
- * builds FROM). The fix writes the exec (JSON) form when the words are plain: one simple command
- * with no operator, redirection, variable, substitution, glob, escape or heredoc, so that the shell
- * would have passed exactly those words.
+ * builds FROM). The fix writes the exec (JSON) form when {@link ExecForm} finds that the array runs
+ * the same program with the same arguments. A shell-form ENTRYPOINT gets no fix while the chain
+ * sets a CMD: Docker ignores CMD behind a shell-form ENTRYPOINT but passes its words to an
+ * exec-form one, so the fix would change what runs.
  */
 @RuleInfo(
     id = "cmd-shell-form",
@@ -39,87 +38,69 @@ import java.util.stream.Collectors;
     hadolint = {"DL3025"},
     kics = {"not_using_json_in_cmd_and_entrypoint_arguments"})
 public final class CmdShellForm implements DockerfileRule {
-  /** Chars that make the shell do more than split words. */
-  private static final String SPECIAL = "$`\\|&;<>()*?[]{}~#\n";
-
   @Override
   public List<Finding> check(Dockerfile dockerfile, RuleContext context) {
     Optional<Stage> last = dockerfile.finalStage();
     if (last.isEmpty()) {
       return List.of();
     }
+    List<Instruction> chain = Stages.chainInstructions(last.get());
+    Optional<Instruction> cmd = shippedCmd(chain);
     List<Finding> findings = new ArrayList<>();
-    for (Instruction ins : Stages.chainInstructions(last.get())) {
+    for (Instruction ins : chain) {
       if (!(ins.is("CMD") || ins.is("ENTRYPOINT")) || ins.execForm() || ins.args().isEmpty()) {
         continue;
       }
-      Fix fix = plainWords(ins).map(words -> toExec(ins, words)).orElse(null);
-      findings.add(
-          finding(
-              dockerfile.source(),
-              ins.span(),
-              ins.keyword()
-                  + " "
-                  + ins.argText().strip()
-                  + " is in shell form, so the process runs under /bin/sh -c and misses SIGTERM:"
-                  + " write it as a JSON array"
-                  + (ins.is("CMD") ? "" : ", or exec the program from a script"),
-              fix));
+      String problem =
+          ins.keyword()
+              + " "
+              + ins.argText().strip()
+              + " is in shell form, so the process runs under /bin/sh -c and misses SIGTERM";
+      ExecForm.Conversion exec = ExecForm.convert(ins);
+      if (exec.refusal() != null) {
+        findings.add(finding(dockerfile.source(), ins.span(), problem + "; " + exec.refusal()));
+      } else if (ins.is("ENTRYPOINT") && cmd.isPresent()) {
+        findings.add(
+            finding(
+                dockerfile.source(),
+                ins.span(),
+                problem
+                    + "; in exec form the CMD on line "
+                    + cmd.get().span().startLine()
+                    + " would become its arguments, as a shell-form ENTRYPOINT ignores CMD: write"
+                    + " both as JSON arrays knowing that CMD's words are passed to the"
+                    + " entrypoint, or drop the CMD"));
+      } else {
+        String advice = ins.is("CMD") ? "" : ", or exec the program from a script";
+        findings.add(
+            finding(
+                dockerfile.source(),
+                ins.span(),
+                problem + ": write it as a JSON array" + advice,
+                toExec(ins, exec.words())));
+      }
     }
     return findings;
   }
 
-  /** The words the shell would pass, when nothing in the text needs a shell. */
-  private static Optional<List<String>> plainWords(Instruction ins) {
-    String text = ins.argText();
-    if (!ins.heredocs().isEmpty() || needsShell(text)) {
-      return Optional.empty();
-    }
-    List<Shell.Command> commands = Shell.commands(text);
-    if (commands.size() != 1 || !commands.get(0).assignments().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(commands.get(0).words().stream().map(Shell.Word::value).toList());
-  }
-
   /**
-   * Whether the text has a char the shell would act on: outside quotes any of {@link #SPECIAL},
-   * inside double quotes a variable, substitution or escape. Single-quoted text is literal.
+   * The CMD the shipped image keeps, if any. BuildKit clears a CMD inherited from the base image
+   * when an ENTRYPOINT is set, but not one written in the build, in any stage of the chain, before
+   * or after the ENTRYPOINT. {@code CMD []} adds no arguments, so it counts as none.
    */
-  private static boolean needsShell(String text) {
-    char quote = 0;
-    for (char c : text.toCharArray()) {
-      if (quote == '\'') {
-        quote = c == '\'' ? 0 : quote;
-      } else if (quote == '"') {
-        if (c == '$' || c == '`' || c == '\\') {
-          return true;
-        }
-        quote = c == '"' ? 0 : quote;
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (SPECIAL.indexOf(c) >= 0) {
-        return true;
+  private static Optional<Instruction> shippedCmd(List<Instruction> chain) {
+    Instruction cmd = null;
+    for (Instruction ins : chain) {
+      if (ins.is("CMD")) {
+        cmd = ins;
       }
     }
-    return quote != 0;
+    return Optional.ofNullable(cmd).filter(c -> !(c.execForm() && c.args().isEmpty()));
   }
 
   private static Fix toExec(Instruction ins, List<String> words) {
-    String json =
-        words.stream().map(CmdShellForm::quote).collect(Collectors.joining(", ", "[", "]"));
     return Fix.of(
-        "Write " + ins.keyword() + " in exec form", TextEdit.replace(ins.argSpan(), json));
-  }
-
-  private static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        sb.append('\\');
-      }
-      sb.append(c);
-    }
-    return sb.append('"').toString();
+        "Write " + ins.keyword() + " in exec form",
+        TextEdit.replace(ins.argSpan(), ExecForm.json(words)));
   }
 }

@@ -241,4 +241,74 @@ class DockerfileRuleTablesTest {
       assertEquals(expected, new Fix("f", findings.get(0).fix().edits()).applyTo(text));
     }
   }
+
+  static Stream<Arguments> cmdShellFormFixes() {
+    return Stream.of(
+        Arguments.of("CMD gunicorn app:app", "CMD [\"gunicorn\", \"app:app\"]"),
+        Arguments.of("CMD exec gunicorn app:app", "CMD [\"gunicorn\", \"app:app\"]"),
+        Arguments.of("CMD 'exec' app --name \"a b\"", "CMD [\"app\", \"--name\", \"a b\"]"),
+        Arguments.of("CMD echo 'a\tb'", "CMD [\"echo\", \"a\\u0009b\"]"),
+        Arguments.of("CMD true", "CMD [\"true\"]"),
+        Arguments.of("ENTRYPOINT exec /app/run.sh", "ENTRYPOINT [\"/app/run.sh\"]"),
+        Arguments.of("ENTRYPOINT /app/run.sh\nCMD []", "ENTRYPOINT [\"/app/run.sh\"]\nCMD []"),
+        Arguments.of("CMD exec", null),
+        Arguments.of("CMD exec -a web gunicorn", null),
+        Arguments.of("CMD exec exec gunicorn", null),
+        Arguments.of("CMD exec source env.sh", null),
+        Arguments.of("CMD cd /app", null),
+        Arguments.of("CMD . /env.sh", null),
+        Arguments.of("CMD : noop", null),
+        Arguments.of("CMD export A=b", null),
+        Arguments.of("CMD set -e", null),
+        Arguments.of("CMD eval run", null),
+        Arguments.of("CMD trap '' TERM", null),
+        Arguments.of("CMD ulimit -n 1024", null),
+        Arguments.of("CMD umask 002", null),
+        Arguments.of("CMD if true then run fi", null),
+        Arguments.of("CMD for x in a b do run done", null),
+        Arguments.of("CMD while true do run done", null),
+        Arguments.of("CMD case a in", null),
+        Arguments.of("CMD ! run", null),
+        Arguments.of("CMD time run", null),
+        Arguments.of("CMD { run; }", null),
+        Arguments.of("CMD (run)", null),
+        Arguments.of("CMD [[ -f a ]]", null),
+        Arguments.of("CMD A=b run", null),
+        Arguments.of("CMD run && other", null),
+        Arguments.of("CMD run || other", null),
+        Arguments.of("CMD run; other", null),
+        Arguments.of("CMD run | tee log", null),
+        Arguments.of("CMD run > log", null),
+        Arguments.of("CMD run $PORT", null),
+        Arguments.of("CMD run \"$PORT\"", null),
+        Arguments.of("CMD run *.py", null),
+        Arguments.of("CMD run ~/a", null),
+        Arguments.of("CMD run a\\ b", null),
+        Arguments.of("CMD run \"a", null),
+        Arguments.of("CMD run `id`", null),
+        Arguments.of("ENTRYPOINT /app/run.sh\nCMD [\"--serve\"]", null),
+        Arguments.of("CMD [\"--serve\"]\nENTRYPOINT /app/run.sh", null),
+        Arguments.of("ENTRYPOINT /app/run.sh\nCMD serve", null),
+        Arguments.of("CMD [\"--serve\"]\nFROM base\nENTRYPOINT /app/run.sh", null));
+  }
+
+  /**
+   * cmd-shell-form on {@code FROM alpine:3.20 AS base} then {@code body}: the fix of the first
+   * finding gives {@code fixed}, or there is no fix when {@code fixed} is null (the message then
+   * says why and what to do).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void cmdShellFormFixes(String body, String fixed) throws IOException {
+    String prefix = "FROM alpine:3.20 AS base\n";
+    String text = prefix + body + "\n";
+    Dockerfile df = DockerfileRuleFixturesTest.parse("Dockerfile", text);
+    List<Finding> findings = new CmdShellForm().check(df, DockerfileRuleFixturesTest.context());
+    Finding finding = findings.get(0);
+    if (fixed == null) {
+      assertEquals(null, finding.fix(), finding.message());
+    } else {
+      assertEquals(prefix + fixed + "\n", new Fix("f", finding.fix().edits()).applyTo(text));
+    }
+  }
 }
