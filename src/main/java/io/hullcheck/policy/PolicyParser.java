@@ -604,13 +604,17 @@ final class PolicyParser {
         continue;
       }
       List<Glob> files = null;
+      Node filesNode = null;
       Map<String, RuleEntry> rules = Map.of();
       Map<String, Setting> categories = Map.of();
       for (NodeTuple t : entries(m, p, allowed, what)) {
         String k = keyName(t);
         List<Object> kp = child(p, k);
         switch (k) {
-          case "files" -> files = globs(t.getValueNode(), kp, what + ".files");
+          case "files" -> {
+            filesNode = t.getValueNode();
+            files = globs(filesNode, kp, what + ".files");
+          }
           case "rules" -> rules = rules(t.getValueNode(), kp);
           case "categories" -> categories = categories(t.getValueNode(), kp);
           default -> throw new IllegalStateException("schema key without a reader: " + k);
@@ -619,7 +623,8 @@ final class PolicyParser {
       if (files == null || files.isEmpty()) {
         if (files == null) {
           error(p, item, what + " needs `files`: a list of globs saying which files it applies to");
-        } else {
+        } else if (filesNode instanceof SequenceNode list && list.getValue().isEmpty()) {
+          // Any other shape, or bad globs, was reported by globs(); one mistake, one error.
           error(child(p, "files"), item, what + ".files must list at least one glob");
         }
         continue;

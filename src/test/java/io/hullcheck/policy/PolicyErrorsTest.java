@@ -154,6 +154,15 @@ class PolicyErrorsTest {
             ".hullcheck.yml:2:3: `overrides` must be a list of mappings with `files` and"
                 + " `rules`, found a mapping"),
         Arguments.of(
+            "override files a string",
+            "overrides:\n  - files: \"legacy/**\"\n    rules: {user-root: off}\n",
+            ".hullcheck.yml:2:12: `overrides[0]`.files must be a list of globs, found string"
+                + " `legacy/**`"),
+        Arguments.of(
+            "override files empty",
+            "overrides:\n  - files: []\n    rules: {user-root: off}\n",
+            ".hullcheck.yml:2:5: `overrides[0]`.files must list at least one glob"),
+        Arguments.of(
             "trusted_registries type",
             "trusted_registries: ghcr.io\n",
             ".hullcheck.yml:1:21: `trusted_registries` must be a list of strings, found string"
