@@ -2,7 +2,6 @@ package io.hullcheck.cli;
 
 import io.hullcheck.policy.PolicyDescription;
 import io.hullcheck.policy.PolicyError;
-import io.hullcheck.policy.PolicyLoader;
 import io.hullcheck.policy.PolicyResult;
 import io.hullcheck.rules.Rule;
 import io.hullcheck.rules.RuleMeta;
@@ -40,8 +39,9 @@ final class ConfigCommand implements Callable<Integer> {
       names = "--root",
       paramLabel = "DIR",
       description =
-          "The repository root; default: the nearest directory above PATH with a policy file or"
-              + " .git, else the current directory.")
+          "Directory the policy is found in and PATH's overrides are matched from (default: as"
+              + " for scan, the nearest directory at or above PATH's directory, in the same git"
+              + " repository, that holds a policy file, else PATH's directory).")
   Path root;
 
   @Parameters(
@@ -61,7 +61,9 @@ final class ConfigCommand implements Callable<Integer> {
     if (!print) {
       throw new UserError("config: nothing to do; use config --print [PATH]");
     }
-    Path base = root != null ? root : findRoot(path);
+    // The root scan and fix would use for this path, so the policy printed is the one they apply.
+    Path base =
+        root != null ? root : Workspace.defaultRoot(path == null ? List.of() : List.of(path));
     if (!Files.isDirectory(base)) {
       throw new UserError("config: not a directory: " + base);
     }
@@ -90,29 +92,6 @@ final class ConfigCommand implements Callable<Integer> {
     out.print(PolicyDescription.describe(result.policy(), relative, catalogue));
     out.flush();
     return Main.EXIT_OK;
-  }
-
-  /** The nearest directory at or above {@code path} with a policy file or {@code .git}. */
-  static Path findRoot(Path path) {
-    Path cwd = Path.of("").toAbsolutePath();
-    if (path == null) {
-      return cwd;
-    }
-    Path dir = path.toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      dir = dir.getParent();
-    }
-    for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.exists(d.resolve(".git"))) {
-        return d;
-      }
-      for (String location : PolicyLoader.LOCATIONS) {
-        if (Files.isRegularFile(d.resolve(location))) {
-          return d;
-        }
-      }
-    }
-    return cwd;
   }
 
   /** {@code path} relative to {@code root}, {@code /}-separated; null for the root itself. */

@@ -44,8 +44,8 @@ final class FileOptions {
       paramLabel = "DIR",
       description =
           "Directory that output paths are relative to and the policy is found in (default: the"
-              + " single directory given, else the current directory, or the nearest directory"
-              + " above it in the same git repository that holds a policy file).")
+              + " deepest directory holding every PATH (a file's own directory), or the nearest"
+              + " directory above it in the same git repository that holds a policy file).")
   Path root;
 
   @Option(

@@ -70,6 +70,20 @@ final class FixCommand implements Callable<Integer> {
       edited.putAll(outcome.otherFiles());
       // Fixes still apply to a file with parse problems (none may add one), but the user is told.
       outcome.problems().forEach(this::printProblem);
+      // The Fixer re-checks until nothing more applies; what it still offers then was not applied,
+      // and "every verified fix" must not quietly become "most of them".
+      outcome
+          .remaining()
+          .forEach(
+              d ->
+                  context
+                      .err()
+                      .println(
+                          input.path()
+                              + ": not applied: "
+                              + d
+                              + " (still offered when fixing stopped; make this change by"
+                              + " hand)"));
       if (!outcome.changed()) {
         continue;
       }

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * is a Dockerfile).
  *
  * @param root the directory output paths are relative to and the policy is looked up in (see {@link
- *     #policyRootAbove} for the default)
+ *     #defaultRoot} for the default)
  * @param readProblems files that could not be read or classified (these make the exit code 2)
  * @param composeSources reads the other files of compose projects (an {@code extends} target that
  *     discovery does not pick, say) from under the root
@@ -61,17 +61,11 @@ record Workspace(
   /**
    * @param paths what the user named; one that does not exist becomes a read problem
    * @param forcedKind {@code --kind}, or null
-   * @param rootOption {@code --root}, or null: then a single directory argument, and otherwise the
-   *     current directory, or the nearest directory above it that holds the policy ({@link
-   *     #policyRootAbove})
+   * @param rootOption {@code --root}, or null for {@link #defaultRoot}
    */
   static Workspace open(List<Path> paths, FileKind forcedKind, Path rootOption) {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-    Path root =
-        rootOption != null
-            ? rootOption.toAbsolutePath().normalize()
-            : policyRootAbove(
-                given.size() == 1 && Files.isDirectory(given.get(0)) ? given.get(0) : Path.of("."));
+    Path root = rootOption != null ? rootOption.toAbsolutePath().normalize() : defaultRoot(given);
     List<FileProblem> problems = new ArrayList<>();
     Set<Path> named = new LinkedHashSet<>();
     Set<Path> found = new LinkedHashSet<>();
@@ -126,11 +120,31 @@ record Workspace(
   }
 
   /**
-   * The default root: {@code start}, unless a directory above it in the same git repository holds a
-   * policy file ({@link PolicyLoader#LOCATIONS}, or the hadolint configuration the policy honours);
-   * then that directory, so that {@code hullcheck scan services/api} applies the repository's
-   * policy, and its path overrides see the paths they were written for. The search stops at the
-   * first directory holding {@code .git} (it is checked itself) and at the file system's root.
+   * The root when {@code --root} is not given, the same for {@code scan}, {@code fix} and {@code
+   * config}, so all three apply one policy to a path: the policy root ({@link #policyRootAbove})
+   * above the deepest directory that holds every path given (a directory itself, a file, or a path
+   * that does not exist yet, by its parent). No paths means the current directory.
+   */
+  static Path defaultRoot(List<Path> paths) {
+    Path common = null;
+    for (Path p : paths) {
+      Path abs = p.toAbsolutePath().normalize();
+      Path dir = Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+      while (common != null && !dir.startsWith(common)) {
+        common = common.getParent();
+      }
+      common = common == null ? dir : common;
+    }
+    return policyRootAbove(common == null ? Path.of(".") : common);
+  }
+
+  /**
+   * The root above {@code start}: {@code start} itself, unless a directory above it in the same git
+   * repository holds a policy file ({@link PolicyLoader#LOCATIONS}, or the hadolint configuration
+   * the policy honours); then that directory, so that {@code hullcheck scan services/api} (or
+   * {@code services/api/Dockerfile}) applies the repository's policy, and its path overrides see
+   * the paths they were written for. The search stops at the first directory holding {@code .git}
+   * (it is checked itself) and at the file system's root.
    */
   static Path policyRootAbove(Path start) {
     Path from = start.toAbsolutePath().normalize();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullcheck.policy.PolicyError;
+import io.hullcheck.policy.PolicyLoader;
 import io.hullcheck.policy.PolicyResult;
 import io.hullcheck.rules.Severity;
 import io.hullcheck.testing.FakeRegistry;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +160,63 @@ class CliTest {
     Run again = run("fix", dir.toString());
     assertTrue(again.err().contains("Applied 0 fixes in 0 files"), again.err());
     assertEquals(0, run("scan", dir.toString()).code());
+  }
+
+  /**
+   * Regression: fixes that share a line with another fix (the flow-style proxy below), or that are
+   * not sound together, were applied one per round until the round bound ran out, and a second run
+   * applied the rest. One run must now reach the fixed point, with the real rules and policy.
+   */
+  @Test
+  void oneFixRunAppliesEveryFixEvenWhenFixesShareALine() throws IOException {
+    policy = new PolicyResult(PolicyLoader.builtin("default"), List.of(), null);
+    write(
+        "docker-compose.yml",
+        """
+        services:
+          proxy: {image: "nginx:1.27", ports: ["80:80"], logging: {driver: json-file}}
+          app:
+            image: myapp:latest
+            ports:
+              - 3000:3000
+            security_opt: ["seccomp:unconfined"]
+            environment:
+              DB_PASSWORD: hunter2
+            volumes:
+              - /var/run:/var/run:rshared
+        """);
+    String file = dir.resolve("docker-compose.yml").toString();
+    List<io.hullcheck.rules.Rule> rules = io.hullcheck.rules.Registry.all();
+    Set<String> fixedRules = new TreeSet<>();
+    for (JsonNode f : findingsOf(runWith(rules, "scan", "--format", "json", file))) {
+      if (!f.path("fix").isNull()) {
+        fixedRules.add(f.path("ruleId").asText());
+      }
+    }
+    assertTrue(fixedRules.contains("port-all-interfaces"), fixedRules.toString());
+    assertTrue(fixedRules.contains("log-rotation-missing"), fixedRules.toString());
+
+    Run dry = runWith(rules, "fix", "--dry-run", file);
+    assertTrue(dry.err().contains("Would apply 12 fixes in 1 file"), dry.err());
+    Run once = runWith(rules, "fix", file);
+    assertEquals(0, once.code(), once.err());
+    assertTrue(once.err().contains("Applied 12 fixes in 1 file"), once.err());
+    assertFalse(once.err().contains("not applied"), once.err());
+    String fixed = Files.readString(dir.resolve("docker-compose.yml"));
+    for (String line : dry.out().lines().filter(l -> l.startsWith("+ ")).toList()) {
+      assertTrue(fixed.contains(line.substring(1)), "the dry run shows the final text: " + line);
+    }
+
+    Run twice = runWith(rules, "fix", file);
+    assertTrue(twice.err().contains("Applied 0 fixes in 0 files"), twice.err());
+    assertEquals(fixed, Files.readString(dir.resolve("docker-compose.yml")));
+    for (JsonNode f : findingsOf(runWith(rules, "scan", "--format", "json", file))) {
+      assertFalse(fixedRules.contains(f.path("ruleId").asText()), f.toString());
+    }
+  }
+
+  private static JsonNode findingsOf(Run r) throws IOException {
+    return new ObjectMapper().readTree(r.out()).path("findings");
   }
 
   @Test

@@ -157,6 +157,105 @@ class PolicyCliTest {
         new ObjectMapper().readTree(outside.out()).get("findings").get(0).get("path").asText());
   }
 
+  /**
+   * One case of where scan, fix and config look for the policy: the paths named, {@code --root} if
+   * given, and for each path the path reported and the user-root level config prints for it ({@code
+   * off}, or the severity scan reports).
+   */
+  record RootCase(String name, List<String> paths, String root, Map<String, String> expected) {}
+
+  private static final List<RootCase> ROOT_CASES =
+      List.of(
+          new RootCase(
+              "a file below a policy directory gets its overrides",
+              List.of("cfg/legacy/Dockerfile"),
+              null,
+              Map.of("cfg/legacy/Dockerfile", "legacy/Dockerfile off")),
+          new RootCase(
+              "two files in sibling directories share the policy above both",
+              List.of("cfg/legacy/Dockerfile", "cfg/app/Dockerfile"),
+              null,
+              Map.of(
+                  "cfg/legacy/Dockerfile", "legacy/Dockerfile off",
+                  "cfg/app/Dockerfile", "app/Dockerfile error")),
+          new RootCase(
+              "a file outside any policy directory gets the built-in level",
+              List.of("other/Dockerfile"),
+              null,
+              Map.of("other/Dockerfile", "Dockerfile warning")),
+          new RootCase(
+              "--root wins over the policy above the file",
+              List.of("cfg/legacy/Dockerfile"),
+              ".",
+              Map.of("cfg/legacy/Dockerfile", "cfg/legacy/Dockerfile warning")));
+
+  /**
+   * Regression: scan and fix looked for the policy from the current directory unless given one
+   * directory, while config looked from the path, so config said a rule was off that scan reported.
+   * All three now start from the directory holding every path given.
+   */
+  @Test
+  void scanAndConfigFindTheSamePolicyForFileArguments() throws IOException {
+    // The .git stops the search for a policy above the temporary directory.
+    Files.createDirectories(repo.resolve(".git"));
+    write(
+        "cfg/.hullcheck.yml",
+        """
+        rules:
+          user-root: error
+        overrides:
+          - files: ["legacy/**"]
+            rules:
+              user-root: off
+        """);
+    String dockerfile = Files.readString(repo.resolve("Dockerfile"));
+    for (String dir : List.of("cfg/legacy", "cfg/app", "other")) {
+      write(dir + "/Dockerfile", dockerfile);
+    }
+    for (RootCase c : ROOT_CASES) {
+      List<String> rootArgs =
+          c.root() == null ? List.of() : List.of("--root", repo.resolve(c.root()).toString());
+      List<String> scanArgs = new ArrayList<>(List.of("scan", "--format", "json"));
+      scanArgs.addAll(rootArgs);
+      c.paths().forEach(p -> scanArgs.add(repo.resolve(p).toString()));
+      Run scan = run(scanArgs.toArray(String[]::new));
+      List<String> reported = new ArrayList<>();
+      for (JsonNode f : new ObjectMapper().readTree(scan.out()).get("findings")) {
+        if (f.get("ruleId").asText().equals("user-root")) {
+          reported.add(f.get("path").asText() + " " + f.get("severity").asText());
+        }
+      }
+      List<String> expectedScan =
+          c.paths().stream()
+              .map(p -> c.expected().get(p))
+              .filter(e -> !e.endsWith(" off"))
+              .sorted()
+              .toList();
+      assertEquals(expectedScan, reported.stream().sorted().toList(), c.name() + ": scan");
+
+      for (String p : c.paths()) {
+        List<String> configArgs = new ArrayList<>(List.of("config", "--print"));
+        configArgs.addAll(rootArgs);
+        configArgs.add(repo.resolve(p).toString());
+        Run config = run(configArgs.toArray(String[]::new));
+        assertEquals(0, config.code(), c.name() + ": " + config.err());
+        String userRoot =
+            config
+                .out()
+                .lines()
+                .filter(l -> l.trim().startsWith("user-root "))
+                .findFirst()
+                .orElseThrow();
+        String level = c.expected().get(p).split(" ")[1];
+        assertEquals(level, userRoot.trim().split("\\s+")[1], c.name() + ": config for " + p);
+        String reportedPath = c.expected().get(p).split(" ")[0];
+        assertTrue(
+            config.out().startsWith("# Effective Hullcheck policy for " + reportedPath + "\n"),
+            c.name() + ": " + config.out());
+      }
+    }
+  }
+
   @Test
   void failOnNeverPasses() throws IOException {
     write(".github/hullcheck.yml", "fail_on: never\nrules:\n  user-root: error\n");
