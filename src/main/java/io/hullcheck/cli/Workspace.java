@@ -123,9 +123,12 @@ record Workspace(
    * The root when {@code --root} is not given, the same for {@code scan}, {@code fix} and {@code
    * config}, so all three apply one policy to a path: the policy root ({@link #policyRootAbove})
    * above the deepest directory that holds every path given (a directory itself, a file, or a path
-   * that does not exist yet, by its parent). No paths means the current directory.
+   * that does not exist yet, by its parent). No paths means the current directory. When no policy
+   * is found, a single directory is the root, and otherwise the current directory when it holds
+   * every path (else that deepest directory).
    */
   static Path defaultRoot(List<Path> paths) {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
     Path common = null;
     for (Path p : paths) {
       Path abs = p.toAbsolutePath().normalize();
@@ -135,7 +138,18 @@ record Workspace(
       }
       common = common == null ? dir : common;
     }
-    return policyRootAbove(common == null ? Path.of(".") : common);
+    if (common == null) {
+      return policyRootAbove(cwd);
+    }
+    Optional<Path> policy = policyDirAbove(common);
+    if (policy.isPresent()) {
+      return policy.get();
+    }
+    // No policy applies. One directory is its own root; files are reported relative to the
+    // current directory when it holds them, as a compiler names them, and their compose files
+    // may still read extends and include targets beside them.
+    boolean oneDirectory = paths.size() == 1 && Files.isDirectory(paths.get(0));
+    return !oneDirectory && common.startsWith(cwd) ? cwd : common;
   }
 
   /**
@@ -147,13 +161,17 @@ record Workspace(
    * (it is checked itself) and at the file system's root.
    */
   static Path policyRootAbove(Path start) {
-    Path from = start.toAbsolutePath().normalize();
-    for (Path d = from; d != null; d = d.getParent()) {
+    return policyDirAbove(start).orElse(start.toAbsolutePath().normalize());
+  }
+
+  /** The directory {@link #policyRootAbove} finds a policy file in, if it finds one. */
+  private static Optional<Path> policyDirAbove(Path start) {
+    for (Path d = start.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
       for (List<String> locations :
           List.of(PolicyLoader.LOCATIONS, PolicyLoader.HADOLINT_LOCATIONS)) {
         for (String location : locations) {
           if (Files.isRegularFile(d.resolve(location))) {
-            return d;
+            return Optional.of(d);
           }
         }
       }
@@ -161,7 +179,7 @@ record Workspace(
         break;
       }
     }
-    return from;
+    return Optional.empty();
   }
 
   /**

@@ -149,4 +149,19 @@ class WorkspaceTest {
     Files.writeString(p, text, StandardCharsets.UTF_8);
     return p;
   }
+
+  /**
+   * With no policy above them, files named below the current directory keep it as their root, so
+   * they are reported by the paths the user typed; one directory is still its own root.
+   */
+  @Test
+  void withoutAPolicyFilesKeepTheCurrentDirectoryAsRoot() {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    Path dockerfile = Path.of("examples/Dockerfile");
+    Path compose = Path.of("examples/compose.yaml");
+    assertEquals(cwd, Workspace.defaultRoot(List.of(dockerfile)));
+    assertEquals(cwd, Workspace.defaultRoot(List.of(dockerfile, compose)));
+    assertEquals(cwd.resolve("examples"), Workspace.defaultRoot(List.of(Path.of("examples"))));
+    assertEquals(cwd, Workspace.defaultRoot(List.of()));
+  }
 }
