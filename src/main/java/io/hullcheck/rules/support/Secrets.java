@@ -431,6 +431,11 @@ public final class Secrets {
         continue;
       }
       Format f = FORMATS.get(i);
+      // URLs are common in RUN lines and the URL pattern is the costliest to search for; one
+      // without an @ after its scheme holds no user:password.
+      if (f.kind() == Kind.URL_PASSWORD && text.indexOf('@', text.indexOf("://") + 3) < 0) {
+        continue;
+      }
       Matcher m = f.pattern().matcher(text);
       while (m.find()) {
         String hit = m.group();
