@@ -3,6 +3,7 @@ package io.hullcheck.rules.dockerfile;
 import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.Stage;
+import io.hullcheck.model.Span;
 import io.hullcheck.rules.Category;
 import io.hullcheck.rules.DockerfileRule;
 import io.hullcheck.rules.Finding;
@@ -49,6 +50,25 @@ public final class CmdShellForm implements DockerfileRule {
     List<Finding> findings = new ArrayList<>();
     for (Instruction ins : chain) {
       if (!(ins.is("CMD") || ins.is("ENTRYPOINT")) || ins.execForm() || ins.args().isEmpty()) {
+        continue;
+      }
+      if (!ins.flags().isEmpty()) {
+        // The parser keeps unknown flags; BuildKit refuses them on CMD and ENTRYPOINT. Words that
+        // look like flags are the program's, and only the user knows the command they meant.
+        String text = dockerfile.source().text();
+        String written = text.substring(ins.span().startOffset(), ins.span().endOffset()).strip();
+        Span flag = ins.flags().get(0).span();
+        findings.add(
+            finding(
+                dockerfile.source(),
+                ins.span(),
+                written
+                    + " does not build: BuildKit reads "
+                    + text.substring(flag.startOffset(), flag.endOffset())
+                    + " as a flag of "
+                    + ins.keyword()
+                    + ", which takes none; if these are the program's arguments, write the whole"
+                    + " command as a JSON array"));
         continue;
       }
       String problem =
