@@ -273,13 +273,14 @@ public final class Secrets {
               Kind.AZURE_STORAGE_KEY,
               Pattern.compile("AccountKey=[A-Za-z0-9+/]{86}=="),
               "AccountKey="),
-          // scheme://user:password@host with a literal password; references and masks are not
-          // secrets and are filtered in isPlaceholderPassword.
+          // scheme://user:password@host with a literal password, the user possibly empty as in
+          // redis://:password@host; references and masks are not secrets and are filtered in
+          // isPlaceholderPassword.
           new Format(
               Kind.URL_PASSWORD,
               Pattern.compile(
                   "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://"
-                      + "[^\\s/:@'\"$]+:(?<pw>[^\\s/@'\"]+)@[A-Za-z0-9.\\[\\]-]"),
+                      + "[^\\s/:@'\"$]*:(?<pw>[^\\s/@'\"]+)@[A-Za-z0-9.\\[\\]-]"),
               "://"));
 
   /** Per ASCII character, the needles that start with it; null when none does. */
