@@ -41,7 +41,8 @@ final class ConfigCommand implements Callable<Integer> {
       description =
           "Directory the policy is found in and PATH's overrides are matched from (default: as"
               + " for scan, the nearest directory at or above PATH's directory, in the same git"
-              + " repository, that holds a policy file, else PATH's directory).")
+              + " repository, that holds a policy file; without one, the current directory when it"
+              + " holds PATH, else PATH's directory).")
   Path root;
 
   @Parameters(

@@ -44,8 +44,9 @@ final class FileOptions {
       paramLabel = "DIR",
       description =
           "Directory that output paths are relative to and the policy is found in (default: the"
-              + " deepest directory holding every PATH (a file's own directory), or the nearest"
-              + " directory above it in the same git repository that holds a policy file).")
+              + " nearest directory holding every PATH and a policy file, in the same git"
+              + " repository; without one, a single directory PATH, else the current directory"
+              + " when it holds every PATH).")
   Path root;
 
   @Option(
@@ -107,5 +108,30 @@ final class FileOptions {
       return null;
     }
     return result.policy();
+  }
+
+  /**
+   * Says on stderr which files named on the command line the policy's {@code paths} exclude: they
+   * are not checked, and a summary of "0 files" alone would not say why.
+   */
+  void noteExcluded(CliContext context, Workspace ws, Policy policy) {
+    for (Path p : paths) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (!java.nio.file.Files.isRegularFile(abs)) {
+        continue;
+      }
+      ws.files().entrySet().stream()
+          .filter(e -> e.getValue().toAbsolutePath().normalize().equals(abs))
+          .map(Map.Entry::getKey)
+          .filter(rel -> !policy.includes(rel))
+          .forEach(
+              rel ->
+                  context
+                      .err()
+                      .println(
+                          "hullcheck: note: "
+                              + rel
+                              + " is excluded by the policy's paths and was not checked"));
+    }
   }
 }

@@ -45,6 +45,7 @@ final class FixCommand implements Callable<Integer> {
     if (policy == null) {
       return Main.EXIT_USAGE;
     }
+    files.noteExcluded(context, ws, policy);
     Engine engine = files.engine(context).withSources(ws.composeSources());
     Fixer fixer = new Fixer(engine);
     Map<String, String> projectOf = engine.projectOf(ws.inputs());

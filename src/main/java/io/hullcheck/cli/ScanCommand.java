@@ -47,6 +47,7 @@ final class ScanCommand implements Callable<Integer> {
     if (policy == null) {
       return Main.EXIT_USAGE;
     }
+    files.noteExcluded(context, ws, policy);
     var engine = files.engine(context).withSources(ws.composeSources());
     ScanResult result = engine.check(ws.inputs(), policy).withProblems(ws.readProblems());
     String out =

@@ -1,6 +1,7 @@
 package io.hullcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -254,6 +255,23 @@ class PolicyCliTest {
             c.name() + ": " + config.out());
       }
     }
+  }
+
+  /** A file named on the command line that the policy excludes is not checked, and scan says so. */
+  @Test
+  void aNamedFileThePolicyExcludesIsNotedOnStandardError() throws IOException {
+    write(".hullcheck.yml", "paths:\n  exclude: [\"legacy/**\"]\n");
+    write("legacy/Dockerfile", Files.readString(repo.resolve("Dockerfile")));
+    Run scan = run("scan", repo.resolve("legacy/Dockerfile").toString());
+    assertEquals(0, scan.code(), scan.err());
+    assertEquals(
+        "hullcheck: note: legacy/Dockerfile is excluded by the policy's paths and was not checked\n",
+        scan.err());
+    assertTrue(scan.out().contains("in 0 files"), scan.out());
+    Run fix = run("fix", repo.resolve("legacy/Dockerfile").toString());
+    assertTrue(fix.err().startsWith("hullcheck: note: legacy/Dockerfile is excluded"), fix.err());
+    Run directory = run("scan", repo.toString());
+    assertFalse(directory.err().contains("excluded"), directory.err());
   }
 
   @Test
