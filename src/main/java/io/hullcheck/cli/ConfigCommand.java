@@ -90,7 +90,15 @@ final class ConfigCommand implements Callable<Integer> {
       err.flush();
     }
     List<RuleMeta> catalogue = context.rules().stream().map(Rule::meta).toList();
-    out.print(PolicyDescription.describe(result.policy(), relative, catalogue));
+    String description = PolicyDescription.describe(result.policy(), relative, catalogue);
+    // The paths above are relative to the root, which the description cannot know: name it.
+    int firstLine = description.indexOf('\n') + 1;
+    out.print(
+        description.substring(0, firstLine)
+            + "root: "
+            + base.toAbsolutePath().normalize()
+            + "\n"
+            + description.substring(firstLine));
     out.flush();
     return Main.EXIT_OK;
   }

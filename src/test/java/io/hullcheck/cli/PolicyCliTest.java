@@ -329,6 +329,7 @@ class PolicyCliTest {
     String out = r.out();
     assertTrue(out.startsWith("# Effective Hullcheck policy for legacy/app/Dockerfile\n"), out);
     assertTrue(out.contains("\npolicy file: .hullcheck.yml\n"), out);
+    assertTrue(out.contains("\nroot: " + repo.toAbsolutePath().normalize() + "\n"), out);
     assertTrue(out.contains("\npacks: default, minimal\n"), out);
     assertTrue(out.contains("  .hullcheck.yml overrides[0] (files: legacy/**): applies\n"), out);
     String userRoot =
