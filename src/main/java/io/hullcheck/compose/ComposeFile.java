@@ -5,6 +5,7 @@ import io.hullcheck.model.ParseProblem;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.model.Span;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A loaded compose file, or a compose project merged from several files ({@link ProjectLoader}).
@@ -44,5 +45,23 @@ public record ComposeFile(
    */
   public String where(Span span, Span from) {
     return layout.where(span, from);
+  }
+
+  /**
+   * The path, relative to the checked root, of the Dockerfile {@code build} reads: its {@code
+   * dockerfile} within its {@code context}, both relative to the file of this project that writes
+   * {@code build}. Empty for {@code dockerfile_inline}, a remote or absolute context or Dockerfile,
+   * an unknown value, or a path that leaves the root.
+   */
+  public Optional<String> dockerfilePath(Service.Build build) {
+    if (build.context() == null
+        || build.dockerfile() == null
+        || build.context().contains("://")
+        || build.dockerfile().startsWith("/")) {
+      return Optional.empty();
+    }
+    String writtenIn = layout.locate(build.node().span()).path();
+    return Optional.ofNullable(
+        ProjectLoader.resolve(writtenIn, build.context() + "/" + build.dockerfile()));
   }
 }

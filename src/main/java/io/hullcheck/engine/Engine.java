@@ -227,16 +227,7 @@ public final class Engine {
         continue;
       }
       for (Service s : c.services()) {
-        Service.Build b = s.build();
-        if (b == null || b.context() == null || b.dockerfile() == null) {
-          continue;
-        }
-        String writtenIn = c.layout().locate(b.node().span()).path();
-        String context = b.context().contains("://") ? null : b.context();
-        String path =
-            context == null || b.dockerfile().startsWith("/")
-                ? null
-                : ProjectLoader.resolve(writtenIn, context + "/" + b.dockerfile());
+        String path = s.build() == null ? null : c.dockerfilePath(s.build()).orElse(null);
         if (path == null || !dockerfiles.contains(path)) {
           continue;
         }

@@ -1,13 +1,11 @@
 package io.hullcheck.rules.compose;
 
 import io.hullcheck.compose.ComposeFile;
-import io.hullcheck.compose.ProjectLoader;
 import io.hullcheck.compose.Service;
 import io.hullcheck.compose.YMap;
 import io.hullcheck.compose.YScalar;
 import io.hullcheck.dockerfile.Dockerfile;
 import io.hullcheck.dockerfile.DockerfileParser;
-import io.hullcheck.dockerfile.Instruction;
 import io.hullcheck.dockerfile.Stage;
 import io.hullcheck.model.SourceFile;
 import io.hullcheck.rules.RuleContext;
@@ -53,21 +51,14 @@ final class BuiltImage {
           .filter(YScalar::known)
           .map(t -> DockerfileParser.parse(new SourceFile("dockerfile_inline", t.value())));
     }
-    if (b.context() == null
-        || b.dockerfile() == null
-        || b.context().contains("://")
-        || b.dockerfile().startsWith("/")) {
-      return Optional.empty();
-    }
-    String writtenIn = compose.layout().locate(b.node().span()).path();
-    String path = ProjectLoader.resolve(writtenIn, b.context() + "/" + b.dockerfile());
-    if (path == null) {
-      return Optional.empty();
-    }
-    return context
-        .files()
-        .read(path)
-        .map(text -> DockerfileParser.parse(new SourceFile(path, text)));
+    return compose
+        .dockerfilePath(b)
+        .flatMap(
+            path ->
+                context
+                    .files()
+                    .read(path)
+                    .map(text -> DockerfileParser.parse(new SourceFile(path, text))));
   }
 
   /**
@@ -76,9 +67,8 @@ final class BuiltImage {
    * cannot be known offline.
    */
   static boolean hasHealthcheck(Stage stage) {
-    Optional<Instruction> hc = Stages.lastInChain(stage, "HEALTHCHECK");
-    return hc.isPresent()
-        && !(hc.get().args().size() == 1
-            && hc.get().args().get(0).value().equalsIgnoreCase("NONE"));
+    return Stages.lastInChain(stage, "HEALTHCHECK")
+        .filter(hc -> !Stages.isHealthcheckNone(hc))
+        .isPresent();
   }
 }

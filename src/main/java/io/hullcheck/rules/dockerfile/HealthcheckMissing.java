@@ -90,7 +90,7 @@ public final class HealthcheckMissing implements DockerfileRule {
     }
     SourceFile source = dockerfile.source();
     Optional<Instruction> healthcheck = Stages.lastInChain(stage, "HEALTHCHECK");
-    boolean none = healthcheck.map(HealthcheckMissing::isNone).orElse(false);
+    boolean none = healthcheck.map(Stages::isHealthcheckNone).orElse(false);
     if (healthcheck.isPresent() && !none) {
       return List.of();
     }
@@ -163,10 +163,6 @@ public final class HealthcheckMissing implements DockerfileRule {
           + OPTIONS
           + " CMD <a command that fails when the service is unhealthy> (for HTTP services, install"
           + " curl or wget and probe the health endpoint; for others, the service's own client)";
-
-  private static boolean isNone(Instruction hc) {
-    return hc.args().size() == 1 && hc.args().get(0).value().equalsIgnoreCase("NONE");
-  }
 
   private static TextEdit replaceLine(SourceFile source, Instruction ins, String line) {
     int start = source.lineStart(ins.span().startLine());

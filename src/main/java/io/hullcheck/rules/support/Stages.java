@@ -41,6 +41,12 @@ public final class Stages {
     return chain.get(chain.size() - 1);
   }
 
+  /** Whether a HEALTHCHECK instruction is {@code HEALTHCHECK NONE}, which turns checking off. */
+  public static boolean isHealthcheckNone(Instruction healthcheck) {
+    return healthcheck.args().size() == 1
+        && healthcheck.args().get(0).value().equalsIgnoreCase("NONE");
+  }
+
   /**
    * The last instruction of one of {@code keywords} in effect for the stage: its own last one, else
    * the last one of the stage it builds FROM, and so on.
