@@ -105,8 +105,7 @@ public final class Fixer {
     }
     List<String> remaining =
         pass.result.findings().stream()
-            .filter(
-                f -> fixable(f, file) || !f.suppressed() && f.fix() != null && f.fix().elsewhere())
+            .filter(f -> fixable(f, file) || fixableElsewhere(f))
             .map(f -> f.fix().description())
             .toList();
     return new Outcome(
@@ -117,6 +116,11 @@ public final class Fixer {
         pass.otherFiles,
         problems,
         remaining);
+  }
+
+  /** A fix the engine verified for another file (the build context's ignore file). */
+  private static boolean fixableElsewhere(Finding f) {
+    return !f.suppressed() && f.fix() != null && f.fix().elsewhere();
   }
 
   /** A fix the engine verified for this file's own text: not suppressed, not in another file. */
@@ -214,9 +218,7 @@ public final class Fixer {
     }
 
     private List<Finding> elsewhereNow() {
-      return result.findings().stream()
-          .filter(f -> !f.suppressed() && f.fix() != null && f.fix().elsewhere())
-          .toList();
+      return result.findings().stream().filter(Fixer::fixableElsewhere).toList();
     }
 
     private void take(String next, List<Finding> chosen, Engine.FileResult after) {
