@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -162,9 +163,17 @@ public final class Secrets {
    * regex runs only on text that has one (see {@link #candidates}), which keeps the scan of long
    * RUN bodies cheap.
    */
-  private record Format(Kind kind, Pattern pattern, List<String> needles) {
+  /**
+   * A credential format.
+   *
+   * @param needles literal text every match contains, found in one pass before any pattern runs
+   * @param plausible a cheap test a text that holds a needle must also pass before the pattern is
+   *     searched for in it; a text that fails it holds no match
+   */
+  private record Format(
+      Kind kind, Pattern pattern, List<String> needles, Predicate<String> plausible) {
     Format(Kind kind, Pattern pattern, String... needles) {
-      this(kind, pattern, List.of(needles));
+      this(kind, pattern, List.of(needles), text -> true);
     }
   }
 
@@ -281,7 +290,10 @@ public final class Secrets {
               Pattern.compile(
                   "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://"
                       + "[^\\s/:@'\"$]*:(?<pw>[^\\s/@'\"]+)@[A-Za-z0-9.\\[\\]-]"),
-              "://"));
+              List.of("://"),
+              // URLs are common in RUN lines and this pattern is the costliest to search for; one
+              // with no @ after its scheme holds no user:password.
+              text -> text.indexOf('@', text.indexOf("://") + 3) >= 0));
 
   /** Per ASCII character, the needles that start with it; null when none does. */
   private static final Needle[][] NEEDLES_BY_FIRST_CHAR = needlesByFirstChar();
@@ -432,9 +444,7 @@ public final class Secrets {
         continue;
       }
       Format f = FORMATS.get(i);
-      // URLs are common in RUN lines and the URL pattern is the costliest to search for; one
-      // without an @ after its scheme holds no user:password.
-      if (f.kind() == Kind.URL_PASSWORD && text.indexOf('@', text.indexOf("://") + 3) < 0) {
+      if (!f.plausible().test(text)) {
         continue;
       }
       Matcher m = f.pattern().matcher(text);
