@@ -97,7 +97,7 @@ public final class ComposeSecretLiteralRule implements ComposeRule {
         value.length() < MIN_CREDENTIAL_LENGTH ? List.of() : Secrets.findCredentials(value);
     boolean secretName = Secrets.isSecretName(v.name(), patterns);
     List<WrittenText.Default> secretDefaults =
-        written != null && secretName ? literalDefaults(written) : List.of();
+        written != null && secretName ? Secrets.literalDefaults(written) : List.of();
     List<WrittenText.Default> dropped;
     String what;
     if (!credentials.isEmpty()) {
@@ -167,20 +167,6 @@ public final class ComposeSecretLiteralRule implements ComposeRule {
     return found;
   }
 
-  /**
-   * The defaults that write a secret for a secret-named variable: not empty, a switch or a
-   * stand-in.
-   */
-  private static List<WrittenText.Default> literalDefaults(WrittenText written) {
-    return written.defaults().stream()
-        .filter(
-            d -> {
-              String text = written.text().substring(d.start(), d.end());
-              return !Secrets.isPlaceholder(text) && !Secrets.isPlaceholderWording(text);
-            })
-        .toList();
-  }
-
   private static Fix fix(YamlEdits edits, EnvVar v) {
     if (!VARIABLE_NAME.matcher(v.name()).matches()) {
       return null;
@@ -209,7 +195,7 @@ public final class ComposeSecretLiteralRule implements ComposeRule {
     }
     WrittenText after = WrittenText.of(raw.toString());
     if (!Secrets.findCredentials(after.text()).isEmpty()
-        || (secretName && !literalDefaults(after).isEmpty())) {
+        || (secretName && !Secrets.literalDefaults(after).isEmpty())) {
       return null;
     }
     String names =

@@ -93,10 +93,7 @@ public final class SecretInBuildVariable implements DockerfileRule {
     if (raw.contains("\\$") || raw.contains("`$")) {
       return false;
     }
-    WrittenText written = WrittenText.of(raw);
-    return written.defaults().stream()
-        .map(d -> written.text().substring(d.start(), d.end()))
-        .anyMatch(d -> !Secrets.isPlaceholder(d) && !Secrets.isPlaceholderWording(d));
+    return !Secrets.literalDefaults(WrittenText.of(raw)).isEmpty();
   }
 
   /** The message for a secret variable, or null when it carries no secret into the image. */

@@ -1,5 +1,6 @@
 package io.hullcheck.rules.support;
 
+import io.hullcheck.compose.WrittenText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -686,6 +687,21 @@ public final class Secrets {
    */
   public static boolean isReference(String raw) {
     return raw != null && REFERENCE.matcher(raw).find();
+  }
+
+  /**
+   * The defaults in a value with references that write a literal ({@code ${DB_PASSWORD:-hunter2}}):
+   * not empty, not a switch and not worded as a stand-in ({@link #isPlaceholderWording}). For a
+   * secret-named variable each is a secret committed with the file.
+   */
+  public static List<WrittenText.Default> literalDefaults(WrittenText written) {
+    return written.defaults().stream()
+        .filter(
+            d -> {
+              String text = written.text().substring(d.start(), d.end());
+              return !isPlaceholder(text) && !isPlaceholderWording(text);
+            })
+        .toList();
   }
 
   /**
