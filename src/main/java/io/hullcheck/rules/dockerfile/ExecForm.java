@@ -1,7 +1,7 @@
 package io.hullcheck.rules.dockerfile;
 
 import io.hullcheck.dockerfile.Instruction;
-import java.util.ArrayList;
+import io.hullcheck.dockerfile.Word;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,14 +76,15 @@ final class ExecForm {
     if (syntax.isPresent()) {
       return Conversion.refused("it has " + syntax.get() + ", which needs a shell" + USE_A_SCRIPT);
     }
+    // With no shell syntax left, the parser's words are what the shell would pass.
+    List<String> words = ins.args().stream().map(Word::value).toList();
     if (ASSIGNMENT.matcher(text.strip()).lookingAt()) {
-      String first = split(text).get(0);
+      String first = words.get(0);
       return Conversion.refused(
           first
               + " sets a shell variable: set it with ENV, or move the command into a script that"
               + " ends with exec");
     }
-    List<String> words = split(text);
     if (words.get(0).equals("exec")) {
       words = words.subList(1, words.size());
       if (words.isEmpty()) {
@@ -142,42 +143,6 @@ final class ExecForm {
     }
     boolean doubled = DOUBLED.indexOf(c) >= 0 && i + 1 < text.length() && text.charAt(i + 1) == c;
     return "'" + c + (doubled ? String.valueOf(c) : "") + "'";
-  }
-
-  /**
-   * The words of text without {@link #shellSyntax}, as the shell passes them: split on blanks,
-   * quotes removed ({@code ''} is one empty word). Never empty for non-blank text.
-   */
-  private static List<String> split(String text) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean inWord = false;
-    char quote = 0;
-    for (char c : text.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          word.append(c);
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        inWord = true;
-      } else if (c == ' ' || c == '\t' || c == '\r') {
-        if (inWord) {
-          words.add(word.toString());
-          word.setLength(0);
-          inWord = false;
-        }
-      } else {
-        word.append(c);
-        inWord = true;
-      }
-    }
-    if (inWord) {
-      words.add(word.toString());
-    }
-    return words;
   }
 
   private static String quote(String s) {
