@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,9 +24,6 @@ final class LimitValue {
   /** Service-level reservation keys for each limit key; only memory has one. */
   private static final Map<String, String> LEGACY_RESERVATIONS =
       Map.of("memory", "mem_reservation");
-
-  /** Values the engine reads as no reservation, as for limits. */
-  private static final Set<String> NONE = Set.of("0", "-1", "");
 
   /**
    * Memory sizes as Compose reads them (go-units): bytes, or a number with an optional decimal part
@@ -124,7 +120,9 @@ final class LimitValue {
   }
 
   private static boolean isSet(YScalar s) {
-    return !s.isNull() && (s.value() == null || !NONE.contains(s.value().strip()));
+    // A reservation of 0 or -1 is none, as for limits.
+    return !s.isNull()
+        && (s.value() == null || !ResourceLimitFix.UNLIMITED.contains(s.value().strip()));
   }
 
   /** Whether the text holds a variable ({@code $$} is a literal dollar, so it does not count). */

@@ -34,7 +34,7 @@ final class ResourceLimitFix {
       Map.of("memory", "mem_limit", "cpus", "cpus", "pids", "pids_limit");
 
   /** Values the engine reads as no limit; an unknown (null) value counts as set. */
-  private static final Set<String> UNLIMITED = Set.of("0", "-1", "");
+  static final Set<String> UNLIMITED = Set.of("0", "-1", "");
 
   private ResourceLimitFix() {}
 
